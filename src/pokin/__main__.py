@@ -1,0 +1,5 @@
+"""``python -m pokin``."""
+
+from pokin.cli import main
+
+main()

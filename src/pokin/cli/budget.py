@@ -1,0 +1,3 @@
+"""`pokin budget` command(s)."""
+
+from __future__ import annotations

@@ -1,0 +1,3 @@
+"""`pokin diff` command(s)."""
+
+from __future__ import annotations

@@ -1,0 +1,3 @@
+"""`pokin report` command(s)."""
+
+from __future__ import annotations

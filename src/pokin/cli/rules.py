@@ -1,0 +1,3 @@
+"""`pokin rules` command(s)."""
+
+from __future__ import annotations

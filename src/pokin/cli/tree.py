@@ -1,0 +1,3 @@
+"""`pokin tree` command(s)."""
+
+from __future__ import annotations

@@ -1,0 +1,115 @@
+"""A loaded plan: the validated model, its node index and its source document."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from pokin.model import CHILD_KEY, Jabatan, Node, Plan
+from pokin.problems import Path
+from pokin.yamlsource import Document
+
+
+@dataclass(eq=False, slots=True)
+class NodeRef:
+    """A node of the tree with its level, document path, parent and children."""
+
+    level: str
+    node: Node
+    path: Path
+    parent: NodeRef | None
+    children: list[NodeRef] = field(default_factory=list)
+
+    @property
+    def id(self) -> str:
+        """The node's id."""
+        return self.node.id
+
+    def walk(self) -> Iterator[NodeRef]:
+        """This node and its descendants, in file order (pre-order)."""
+        stack = [self]
+        while stack:
+            ref = stack.pop()
+            yield ref
+            stack.extend(reversed(ref.children))
+
+    def ancestors(self) -> Iterator[NodeRef]:
+        """Parent, grandparent, … up to the outcome."""
+        ref = self.parent
+        while ref is not None:
+            yield ref
+            ref = ref.parent
+
+    @property
+    def depth(self) -> int:
+        """0 for the outcome, 1 for a CSF, … 4 for a sub kegiatan."""
+        return sum(1 for _ in self.ancestors())
+
+    def owner(self) -> str | None:
+        """The ``pj`` of this node, or of its nearest ancestor that has one."""
+        if self.node.pj:
+            return self.node.pj
+        for ref in self.ancestors():
+            if ref.node.pj:
+                return ref.node.pj
+        return None
+
+
+@dataclass(eq=False)
+class LoadedPlan:
+    """A plan that passed the schema: model, tree index and source document."""
+
+    file: str
+    model: Plan
+    document: Document
+
+    @cached_property
+    def root(self) -> NodeRef:
+        """The outcome node, parent of every CSF."""
+        return _index(self.model)
+
+    @cached_property
+    def nodes(self) -> list[NodeRef]:
+        """Every tree node in file order, outcome first."""
+        return list(self.root.walk())
+
+    @cached_property
+    def by_id(self) -> dict[str, NodeRef]:
+        """Tree nodes by id (the first one, where an id is duplicated)."""
+        result: dict[str, NodeRef] = {}
+        for ref in self.nodes:
+            result.setdefault(ref.id, ref)
+        return result
+
+    @cached_property
+    def jabatan_by_id(self) -> dict[str, Jabatan]:
+        """Positions by id (the first one, where an id is duplicated)."""
+        result: dict[str, Jabatan] = {}
+        for jab in self.model.jabatan:
+            result.setdefault(jab.id, jab)
+        return result
+
+    def level_nodes(self, level: str) -> list[NodeRef]:
+        """The nodes of one level, in file order."""
+        return [ref for ref in self.nodes if ref.level == level]
+
+    def position(self, path: Path, key: bool = False) -> tuple[int, int]:
+        """1-based line and column of a document path."""
+        return self.document.position(path, key)
+
+
+def _index(plan: Plan) -> NodeRef:
+    root = NodeRef("outcome", plan.outcome, ("outcome",), None)
+    for i, csf in enumerate(plan.csf):
+        root.children.append(_subtree("csf", csf, ("csf", i), root))
+    return root
+
+
+def _subtree(level: str, node: Node, path: Path, parent: NodeRef) -> NodeRef:
+    ref = NodeRef(level, node, path, parent)
+    child_key = CHILD_KEY.get(level)
+    if child_key is not None:
+        for i, child in enumerate(getattr(node, child_key)):
+            ref.children.append(_subtree(child_key, child, (*path, child_key, i), ref))
+    return ref

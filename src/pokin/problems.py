@@ -1,0 +1,76 @@
+"""The one problem type every check reports, with its source position."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+Severity = Literal["error", "warning"]
+
+#: A path into the plan document: mapping keys and sequence indexes, e.g.
+#: ``("csf", 0, "program", 1, "anggaran")``.
+Path = tuple[str | int, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One finding in one plan file.
+
+    ``line`` and ``column`` are 1-based. ``node`` is the id of the nearest
+    node (outcome, csf, program, kegiatan, subkegiatan, renstra item or
+    jabatan) or ``None`` when the problem is about the file as a whole.
+    """
+
+    code: str
+    severity: Severity
+    message: str
+    file: str
+    line: int = 1
+    column: int = 1
+    node: str | None = None
+    path: Path = field(default=(), compare=False, repr=False)
+
+    def sort_key(self) -> tuple[str, int, int, str]:
+        """Order problems by position, then code."""
+        return (self.file, self.line, self.column, self.code)
+
+    def as_dict(self) -> dict[str, object]:
+        """The JSON shape of a problem (``format_version`` 1)."""
+        return {
+            "code": self.code,
+            "severity": self.severity,
+            "message": self.message,
+            "file": self.file,
+            "line": self.line,
+            "column": self.column,
+            "node": self.node,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """A problem found by a check before it is placed in the file.
+
+    Checks work on the model and only know the document path of what they
+    report on; the loader resolves paths to line and column afterwards, so a
+    clean plan never pays for position lookups.
+    """
+
+    code: str
+    message: str
+    path: Path
+    node: str | None = None
+    severity: Severity | None = None  # None: the rule's default severity
+    key: bool = False  # True: point at the mapping key rather than its value
+
+
+class PlanError(Exception):
+    """A plan could not be read at all; carries the located problem."""
+
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(problem.message)
+        self.problem = problem
+
+
+class UsageError(Exception):
+    """The command could not run (bad path, bad option): exit code 2."""

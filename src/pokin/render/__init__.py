@@ -1,0 +1,1 @@
+"""Renderers: turn core results into text for people and machines."""

@@ -1,0 +1,66 @@
+"""Rendering validation reports: human (rich) and JSON."""
+
+from __future__ import annotations
+
+import json
+from itertools import groupby
+
+from pokin.engine import Report
+from pokin.problems import Problem
+
+JSON_FORMAT_VERSION = 1
+
+_SEVERITY_STYLE = {"error": "bold red", "warning": "yellow"}
+_SEVERITY_WORD = {"error": "galat", "warning": "peringatan"}
+
+
+def render_json(report: Report) -> str:
+    """Exactly one JSON object: files checked and every problem."""
+    return json.dumps(
+        {
+            "format_version": JSON_FORMAT_VERSION,
+            "files": [f.file for f in report.files],
+            "problems": [p.as_dict() for p in report.problems],
+        },
+        ensure_ascii=False,
+        indent=2,
+    )
+
+
+def summary_line(report: Report) -> str:
+    """'2 galat, 13 peringatan dalam 1 berkas' or a clean message."""
+    errors, warnings = report.count("error"), report.count("warning")
+    files = len(report.files)
+    if not errors and not warnings:
+        return f"Tidak ada masalah dalam {files} berkas."
+    return f"{errors} galat, {warnings} peringatan dalam {files} berkas."
+
+
+def print_human(report: Report) -> None:
+    """Problems grouped by file, each with position, code, node and message."""
+    from rich.markup import escape
+
+    from pokin.render.console import console
+
+    out = console()
+    for file, problems in groupby(report.problems, key=lambda p: p.file):
+        items = list(problems)
+        out.print(f"[bold]{escape(file)}[/bold]")
+        for p in items:
+            out.print("  " + _line(p, escape))
+        out.print()
+    errors = report.count("error")
+    style = "bold red" if errors else ("yellow" if report.count("warning") else "bold green")
+    mark = "✗" if errors else ("!" if report.count("warning") else "✓")
+    out.print(f"[{style}]{mark} {summary_line(report)}[/{style}]")
+
+
+def _line(p: Problem, escape: object) -> str:
+    esc = escape  # rich.markup.escape
+    assert callable(esc)
+    style = _SEVERITY_STYLE[p.severity]
+    node = f" [cyan]\\[{esc(p.node)}][/cyan]" if p.node else ""
+    return (
+        f"{esc(p.file)}:{p.line}:{p.column}: [{style}]{p.code} {_SEVERITY_WORD[p.severity]}"
+        f"[/{style}]{node} {esc(p.message)}"
+    )

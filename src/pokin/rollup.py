@@ -1,0 +1,115 @@
+"""The one budget roll-up every command uses.
+
+A node's declared ``anggaran`` must equal the sum of its children's; a child
+that declares none counts with its own computed sum. Amounts are kept per
+year: a plain amount is the amount for the plan's ``tahun``, a yearly mapping
+(pagu indikatif) gives one amount per year.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from pokin.model import Money
+from pokin.plan import LoadedPlan, NodeRef
+
+#: Amounts by year.
+Amounts = dict[int, int]
+
+
+@dataclass(eq=False)
+class BudgetRow:
+    """The budget figures of one node."""
+
+    ref: NodeRef
+    declared: Amounts | None
+    computed: Amounts
+    has_children: bool
+    children: list[BudgetRow] = field(default_factory=list)
+
+    @property
+    def effective(self) -> Amounts:
+        """What the node counts for in its parent: declared, else computed."""
+        return self.declared if self.declared is not None else self.computed
+
+    @property
+    def difference(self) -> Amounts:
+        """Declared minus computed, per year (empty where nothing is compared)."""
+        if self.declared is None or not self.has_children:
+            return {}
+        years = sorted(set(self.declared) | set(self.computed))
+        return {y: self.declared.get(y, 0) - self.computed.get(y, 0) for y in years}
+
+    @property
+    def mismatch(self) -> bool:
+        """Whether the declared figure disagrees with the sum of its parts."""
+        return any(self.difference.values())
+
+
+@dataclass(eq=False)
+class Rollup:
+    """Budget rows of a plan, in file order, and its total."""
+
+    root: BudgetRow
+    rows: list[BudgetRow]
+    by_id: dict[str, BudgetRow]
+    years: list[int]
+    tahun: int
+
+    @property
+    def total(self) -> Amounts:
+        """The plan total: the sum over all programs."""
+        return self.root.computed
+
+    def total_for(self, year: int | None = None) -> int:
+        """The plan total for one year (the plan year by default)."""
+        return self.total.get(self.tahun if year is None else year, 0)
+
+    @property
+    def mismatches(self) -> list[BudgetRow]:
+        """Rows whose declared figure differs from the sum of their parts."""
+        return [row for row in self.rows if row.mismatch]
+
+
+def normalise(money: Money | None, tahun: int) -> Amounts | None:
+    """A declared anggaran as amounts by year (a plain amount is for ``tahun``)."""
+    if money is None:
+        return None
+    if isinstance(money, dict):
+        return dict(sorted(money.items()))
+    return {tahun: money}
+
+
+def budget_rollup(plan: LoadedPlan) -> Rollup:
+    """The roll-up of ``plan`` (computed once per loaded plan)."""
+    cached = plan.__dict__.get("_rollup")
+    if isinstance(cached, Rollup):
+        return cached
+    tahun = plan.model.tahun
+    rows: list[BudgetRow] = []
+    by_id: dict[str, BudgetRow] = {}
+    years: set[int] = set()
+
+    def build(ref: NodeRef) -> BudgetRow:
+        declared = normalise(getattr(ref.node, "anggaran", None), tahun)
+        row = BudgetRow(ref, declared, {}, bool(ref.children))
+        rows.append(row)
+        by_id.setdefault(ref.id, row)
+        computed: Amounts = {}
+        for child in ref.children:
+            child_row = build(child)
+            row.children.append(child_row)
+            for year, amount in child_row.effective.items():
+                computed[year] = computed.get(year, 0) + amount
+        if not ref.children and declared is not None:
+            computed = dict(declared)
+        row.computed = dict(sorted(computed.items()))
+        years.update(row.computed)
+        if declared is not None:
+            years.update(declared)
+        return row
+
+    root = build(plan.root)
+    result = Rollup(root, rows, by_id, sorted(years) or [tahun], tahun)
+    plan.__dict__["_rollup"] = result
+    return result

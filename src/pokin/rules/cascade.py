@@ -1,0 +1,3 @@
+"""Cascade rules."""
+
+from __future__ import annotations

@@ -1,0 +1,3 @@
+"""Indicator rules."""
+
+from __future__ import annotations

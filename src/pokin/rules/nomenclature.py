@@ -1,0 +1,3 @@
+"""Nomenclature rules."""
+
+from __future__ import annotations

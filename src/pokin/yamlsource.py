@@ -1,0 +1,416 @@
+"""Reading a plan file: bytes → text → YAML nodes → plain data, positions kept.
+
+The YAML is composed with ruamel.yaml's C parser when it is installed (the
+pure-Python round-trip loader is several times slower) and converted to plain
+Python data by our own small constructor, which:
+
+* follows YAML 1.2 (``no`` is a string, not ``false``),
+* refuses aliases, so a small file can never expand into a huge one,
+* reports duplicate keys with their position,
+* keeps the composed node tree, so that a problem's document path can be
+  turned into ``line:column`` later — only for the problems actually found.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from pokin.problems import Path, Problem
+
+#: Deepest nesting a plan may have; real plans are about 10 levels deep.
+MAX_DEPTH = 64
+#: Above this bound on nesting the C parser could exhaust the C stack, so the
+#: depth is measured with the (iterative) pure-Python parser first.
+_C_PARSER_SAFE_DEPTH = 5000
+
+_INT_RE = re.compile(r"[-+]?(0|[1-9][0-9_]*)")
+_BOM = b"\xef\xbb\xbf"
+
+TAG_PREFIX = "tag:yaml.org,2002:"
+
+
+@dataclass
+class Document:
+    """One parsed YAML file: its data and the node tree its positions come from."""
+
+    file: str
+    text: str
+    data: Any
+    root: Node | None
+    problems: list[Problem] = field(default_factory=list)
+
+    def position(self, path: Path, key: bool = False) -> tuple[int, int]:
+        """1-based ``(line, column)`` of the value at ``path``.
+
+        With ``key=True`` the position of the mapping key is returned (for
+        "unknown key" style problems). A path that leads nowhere (a missing
+        key) resolves to the deepest node that exists, which is the mapping
+        the key should have been in.
+        """
+        node = self.root
+        if node is None:
+            return (1, 1)
+        mark_node: Node = node
+        for step in path:
+            if isinstance(node, MappingNode):
+                found = None
+                for k, v in node.value:
+                    if isinstance(k, ScalarNode) and _key_matches(k, step):
+                        found = (k, v)
+                        break
+                if found is None:
+                    break
+                mark_node = found[0] if key and step == path[-1] else found[1]
+                node = found[1]
+                if key and step == path[-1]:
+                    break
+            elif isinstance(node, SequenceNode) and isinstance(step, int):
+                if not 0 <= step < len(node.value):
+                    break
+                node = node.value[step]
+                mark_node = node
+            else:
+                break
+        mark = mark_node.start_mark
+        return (mark.line + 1, mark.column + 1)
+
+
+def _key_matches(k: ScalarNode, step: str | int) -> bool:
+    if isinstance(step, int):
+        return bool(k.value.strip().lstrip("+") == str(step))
+    return bool(k.value == step)
+
+
+def display_name(path: str) -> str:
+    """The file name as problems show it."""
+    return path
+
+
+def decode(raw: bytes, file: str) -> tuple[str | None, Problem | None]:
+    """Decode plan bytes as UTF-8 (a BOM is accepted and dropped)."""
+    if raw.startswith(_BOM):
+        raw = raw[len(_BOM) :]
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return None, Problem(
+            "Y004",
+            "error",
+            "Berkas tersimpan sebagai UTF-16; simpan ulang sebagai UTF-8.",
+            file,
+        )
+    try:
+        return raw.decode("utf-8"), None
+    except UnicodeDecodeError as exc:
+        before = raw[: exc.start]
+        line = before.count(b"\n") + 1
+        column = exc.start - (before.rfind(b"\n") + 1) + 1
+        bad = raw[exc.start : exc.start + 1].hex().upper()
+        return None, Problem(
+            "Y004",
+            "error",
+            f"Berkas bukan UTF-8: byte 0x{bad} tidak dapat dibaca. "
+            "Simpan ulang berkas sebagai UTF-8 (misalnya dari Excel/Word pilih 'UTF-8').",
+            file,
+            line,
+            column,
+        )
+
+
+def parse(text: str, file: str) -> Document:
+    """Parse YAML text into a :class:`Document`; problems are collected, never raised."""
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    doc = Document(file=file, text=text, data=None, root=None)
+    if _nesting_bound(text) > _C_PARSER_SAFE_DEPTH:
+        deep = _too_deep(text, file)
+        if deep is not None:
+            doc.problems.append(deep)
+            return doc
+    try:
+        root = _yaml().compose(text)
+    except MarkedYAMLError as exc:
+        doc.problems.append(_syntax_problem(exc, text, file))
+        return doc
+    except YAMLError as exc:  # reader errors (control characters) and the like
+        doc.problems.append(_reader_problem(exc, text, file))
+        return doc
+    if root is None:
+        doc.problems.append(
+            Problem(
+                "Y005",
+                "error",
+                "Berkas kosong: sebuah rencana minimal berisi 'pokin: 1', "
+                "'perangkat_daerah', 'tahun', 'outcome' dan 'csf'.",
+                file,
+            )
+        )
+        return doc
+    doc.root = root
+    if not isinstance(root, MappingNode):
+        kind = "daftar (list)" if isinstance(root, SequenceNode) else "nilai tunggal"
+        line, col = root.start_mark.line + 1, root.start_mark.column + 1
+        doc.problems.append(
+            Problem(
+                "Y006",
+                "error",
+                f"Tingkat teratas berkas adalah {kind}; rencana harus berupa pemetaan "
+                "kunci: nilai (mulai dengan 'pokin: 1').",
+                file,
+                line,
+                col,
+            )
+        )
+        return doc
+    builder = _Builder(file)
+    doc.data = builder.build(root)
+    doc.problems.extend(builder.problems)
+    return doc
+
+
+_YAML: YAML | None = None
+
+
+def _yaml() -> YAML:
+    global _YAML
+    if _YAML is None:
+        y = YAML(typ="safe", pure=False)
+        y.version = (1, 2)
+        _YAML = y
+    return _YAML
+
+
+def c_parser_in_use() -> bool:
+    """Whether the C parser of ruamel.yaml.clib is available and used."""
+    try:
+        from ruamel.yaml.main import CParser
+    except ImportError:  # pragma: no cover - depends on the environment
+        return False
+    return CParser is not None and _yaml().Parser is CParser
+
+
+def _nesting_bound(text: str) -> int:
+    """A cheap upper bound on how deeply ``text`` can nest."""
+    longest = max((len(line) for line in text.splitlines()), default=0)
+    return text.count("[") + text.count("{") + longest
+
+
+def _too_deep(text: str, file: str) -> Problem | None:
+    """Measure nesting with the iterative pure-Python parser; report if too deep."""
+    from ruamel.yaml.events import CollectionEndEvent, CollectionStartEvent
+
+    y = YAML(typ="safe", pure=True)
+    depth = 0
+    try:
+        for event in y.parse(text):
+            if isinstance(event, CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    mark = event.start_mark
+                    return _depth_problem(file, mark.line + 1, mark.column + 1)
+            elif isinstance(event, CollectionEndEvent):
+                depth -= 1
+    except MarkedYAMLError as exc:
+        return _syntax_problem(exc, text, file)
+    except YAMLError as exc:
+        return _reader_problem(exc, text, file)
+    return None
+
+
+def _depth_problem(file: str, line: int, column: int) -> Problem:
+    return Problem(
+        "Y007",
+        "error",
+        f"Struktur bersarang lebih dari {MAX_DEPTH} tingkat; rencana tidak "
+        "pernah sedalam ini, periksa tanda kurung atau indentasi.",
+        file,
+        line,
+        column,
+    )
+
+
+_SYNTAX_HINTS = (
+    ("cannot start any token", "\t", "Tab dipakai untuk indentasi; YAML hanya menerima spasi."),
+    ("mapping values are not allowed", "", "Tanda ':' di dalam teks; beri tanda kutip pada teks itu."),
+    ("could not find expected ':'", "", "Baris ini bukan 'kunci: nilai'; periksa titik dua dan indentasi."),
+    ("did not find expected key", "", "Indentasi tidak konsisten; periksa baris ini dan baris sebelumnya."),
+    ("did not find expected '-'", "", "Indentasi daftar tidak konsisten; periksa tanda '-'."),
+    ("found unexpected end of stream", "", "Tanda kutip atau kurung tidak ditutup."),
+    ("expected a single document", "", "Berkas berisi lebih dari satu dokumen ('---'); satu berkas satu rencana."),
+)
+
+
+def _syntax_problem(exc: MarkedYAMLError, text: str, file: str) -> Problem:
+    mark = exc.problem_mark or exc.context_mark
+    line = mark.line + 1 if mark is not None else 1
+    column = mark.column + 1 if mark is not None else 1
+    problem = str(exc.problem or exc.context or "kesalahan sintaks")
+    lines = text.splitlines()
+    src_line = lines[line - 1] if 0 < line <= len(lines) else ""
+    hint = ""
+    for needle, must_have, text_hint in _SYNTAX_HINTS:
+        if needle in problem and (not must_have or must_have in src_line):
+            hint = " " + text_hint
+            break
+    if "\t" in src_line[: len(src_line) - len(src_line.lstrip())] and not hint:
+        hint = " Tab dipakai untuk indentasi; YAML hanya menerima spasi."
+    return Problem(
+        "Y001", "error", f"Sintaks YAML tidak valid: {problem}.{hint}", file, line, column
+    )
+
+
+def _reader_problem(exc: YAMLError, text: str, file: str) -> Problem:
+    message = str(exc).splitlines()[0] if str(exc) else "berkas tidak dapat dibaca"
+    position = getattr(exc, "position", None)
+    line, column = 1, 1
+    if isinstance(position, int):
+        before = text[:position]
+        line = before.count("\n") + 1
+        column = position - (before.rfind("\n") + 1) + 1
+    return Problem(
+        "Y004",
+        "error",
+        f"Karakter tidak diizinkan dalam berkas YAML ({message}); hapus karakter kontrol itu.",
+        file,
+        line,
+        column,
+    )
+
+
+class _Builder:
+    """Turns composed nodes into plain data, checking what YAML lets through."""
+
+    def __init__(self, file: str) -> None:
+        self.file = file
+        self.problems: list[Problem] = []
+        self._seen: set[int] = set()
+
+    def _problem(self, code: str, message: str, node: Node) -> None:
+        mark = node.start_mark
+        self.problems.append(
+            Problem(code, "error", message, self.file, mark.line + 1, mark.column + 1)
+        )
+
+    def build(self, root: Node) -> Any:
+        return self._node(root, 0, root)
+
+    def _node(self, node: Node, depth: int, at: Node) -> Any:
+        if isinstance(node, ScalarNode):
+            return self._scalar(node)
+        ident = id(node)
+        if ident in self._seen:
+            self._problem(
+                "Y003",
+                "Alias YAML (*nama) tidak diizinkan dalam rencana: tulis isinya "
+                "langsung, agar setiap fakta tertulis sekali dan berkas tidak "
+                "dapat membengkak.",
+                at,
+            )
+            return None
+        self._seen.add(ident)
+        if depth >= MAX_DEPTH:
+            mark = node.start_mark
+            self.problems.append(_depth_problem(self.file, mark.line + 1, mark.column + 1))
+            return None
+        self._check_tag(node, ("seq", "map"))
+        if isinstance(node, SequenceNode):
+            return [self._node(item, depth + 1, item) for item in node.value]
+        assert isinstance(node, MappingNode)
+        result: dict[Any, Any] = {}
+        first: dict[Any, Node] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, ScalarNode):
+                self._problem("Y001", "Kunci harus berupa teks sederhana, bukan daftar atau pemetaan.", key_node)
+                continue
+            key = self._scalar(key_node)
+            if key == "<<" and key_node.tag == TAG_PREFIX + "merge":
+                self._problem("Y003", "Kunci gabungan YAML ('<<') tidak diizinkan dalam rencana.", key_node)
+                continue
+            try:
+                hash(key)
+            except TypeError:  # pragma: no cover - scalars are hashable
+                continue
+            if key in first:
+                prev = first[key].start_mark.line + 1
+                self._problem(
+                    "Y002",
+                    f"Kunci '{_short(key)}' tertulis dua kali dalam pemetaan yang sama "
+                    f"(pertama di baris {prev}); nilai yang kedua diabaikan.",
+                    key_node,
+                )
+                continue
+            first[key] = key_node
+            # an alias value is reported at its key, where the planner wrote it
+            result[key] = self._node(value_node, depth + 1, key_node)
+        return result
+
+    def _check_tag(self, node: Node, allowed: tuple[str, ...]) -> bool:
+        tag = node.tag or ""
+        if tag.startswith(TAG_PREFIX) and tag[len(TAG_PREFIX) :] in allowed:
+            return True
+        self._problem(
+            "Y008",
+            f"Tag YAML '{_short(tag)}' tidak didukung; hapus tag itu dan tulis nilainya biasa.",
+            node,
+        )
+        return False
+
+    def _scalar(self, node: ScalarNode) -> Any:
+        tag = node.tag or ""
+        value: str = node.value
+        kind = tag[len(TAG_PREFIX) :] if tag.startswith(TAG_PREFIX) else ""
+        if kind == "str" or kind == "timestamp":
+            return value
+        if kind == "null":
+            return None
+        if kind == "bool":
+            return value.lower() == "true"
+        if kind == "int":
+            return _int(value)
+        if kind == "float":
+            return _float(value)
+        if kind in ("merge",):
+            return value
+        self._check_tag(node, ("str",))
+        return value
+
+
+def _int(value: str) -> int | str:
+    text = value.replace("_", "")
+    try:
+        if _INT_RE.fullmatch(value):
+            return int(text)
+        sign = -1 if text.startswith("-") else 1
+        body = text.lstrip("+-").lower()
+        if body.startswith("0o"):
+            return sign * int(body[2:], 8)
+        if body.startswith("0x"):
+            return sign * int(body[2:], 16)
+        if body.startswith("0b"):
+            return sign * int(body[2:], 2)
+        return int(text)
+    except ValueError:
+        return value
+
+
+def _float(value: str) -> float | str:
+    text = value.replace("_", "").lower()
+    if text in (".inf", "+.inf"):
+        return float("inf")
+    if text == "-.inf":
+        return float("-inf")
+    if text == ".nan":
+        return float("nan")
+    try:
+        return float(text)
+    except ValueError:
+        return value
+
+
+def _short(value: object, limit: int = 60) -> str:
+    text = str(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
