@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from pokin.numbers import format_rupiah
-from pokin.plan import LoadedPlan
+from pokin.plan import LoadedPlan, NodeRef
 from pokin.problems import Finding
-from pokin.rollup import budget_rollup
+from pokin.rollup import budget_rollup, normalise
 from pokin.rules.registry import rule
 
 _PARTS = {"program": "kegiatannya", "kegiatan": "sub kegiatannya", "csf": "programnya"}
@@ -55,3 +55,98 @@ def budget_mismatch(plan: LoadedPlan) -> Iterable[Finding]:
             (*row.ref.path, "anggaran"),
             row.ref.id,
         )
+
+
+def _budget_lines(plan: LoadedPlan) -> Iterable[NodeRef]:
+    return (ref for ref in plan.nodes if ref.level == "subkegiatan")
+
+
+@rule("B002", "missing-anggaran", "budget")
+def missing_anggaran(plan: LoadedPlan) -> Iterable[Finding]:
+    """A sub kegiatan has no `anggaran`; every sub kegiatan is a budget line.
+
+    Write `anggaran: 0` for a condition that has no budget yet (reported as B003).
+
+    Failing:
+        subkegiatan:
+          - id: tmp-pengamanan
+            kinerja: Terlaksananya pengamanan Taman Makam Pahlawan
+            nama: Pengamanan Taman Makam Pahlawan Nasional Kabupaten/Kota
+    Passing:
+        subkegiatan:
+          - id: tmp-pengamanan
+            kinerja: Terlaksananya pengamanan Taman Makam Pahlawan
+            nama: Pengamanan Taman Makam Pahlawan Nasional Kabupaten/Kota
+            anggaran: 32400000
+    """
+    for ref in _budget_lines(plan):
+        if getattr(ref.node, "anggaran", None) is None:
+            yield Finding(
+                "B002",
+                f"Sub kegiatan '{ref.id}' tidak mempunyai anggaran; setiap sub kegiatan "
+                "adalah baris anggaran (tulis 'anggaran: 0' bila belum dianggarkan).",
+                ref.path,
+                ref.id,
+            )
+
+
+@rule("B003", "zero-anggaran", "budget", "warning")
+def zero_anggaran(plan: LoadedPlan) -> Iterable[Finding]:
+    """A sub kegiatan has anggaran 0 for the plan year: a condition with no budget yet.
+
+    The plan names the condition (Tahap 3/4) but nothing funds it; either
+    budget it or explain why in `catatan`. Its indicator may lack a target
+    until it is budgeted (I002 is not reported for it).
+
+    Failing:
+        - id: tmp-pengamanan
+          nama: Pengamanan Taman Makam Pahlawan Nasional Kabupaten/Kota
+          anggaran: 0
+    Passing:
+        - id: tmp-pengamanan
+          nama: Pengamanan Taman Makam Pahlawan Nasional Kabupaten/Kota
+          anggaran: 15000000
+    """
+    tahun = plan.model.tahun
+    for ref in _budget_lines(plan):
+        amounts = normalise(getattr(ref.node, "anggaran", None), tahun)
+        if amounts is not None and amounts.get(tahun) == 0:
+            yield Finding(
+                "B003",
+                f"Sub kegiatan '{ref.id}' beranggaran Rp 0 untuk tahun {tahun}: kondisi ini "
+                "belum didanai. Anggarkan atau jelaskan di 'catatan'.",
+                (*ref.path, "anggaran"),
+                ref.id,
+            )
+
+
+@rule("B004", "anggaran-year-outside-periode", "budget")
+def anggaran_year_outside_periode(plan: LoadedPlan) -> Iterable[Finding]:
+    """A yearly `anggaran` mapping has a year outside the plan's `periode`.
+
+    Failing:
+        periode: [2021, 2025]
+        ...
+            anggaran: {2025: 372250370, 2026: 400000000}
+    Passing:
+        periode: [2021, 2025]
+        ...
+            anggaran: {2024: 350000000, 2025: 372250370}
+    """
+    periode = plan.model.periode
+    if periode is None:
+        return
+    first, last = periode
+    for ref in plan.nodes:
+        money = getattr(ref.node, "anggaran", None)
+        if not isinstance(money, dict):
+            continue
+        for year in money:
+            if not first <= year <= last:
+                yield Finding(
+                    "B004",
+                    f"Tahun {year} pada anggaran '{ref.id}' di luar periode {first}–{last}.",
+                    (*ref.path, "anggaran", year),
+                    ref.id,
+                    key=True,
+                )

@@ -1,3 +1,487 @@
-"""Indicator rules."""
+"""Indicator rules: every node measurable, units and targets that fit the wording.
+
+The wording checks (I005, I007, I008) are deliberately simple: they look at
+the first word of an indicator (``uraian``) and at its ``satuan``, using the
+word lists below. A first word one letter off a listed word ("Jualah",
+"Presentase") counts as that word, since typos are common in real plans.
+"""
 
 from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from typing import Literal
+
+from pokin.model import Indikator
+from pokin.numbers import format_number
+from pokin.plan import LoadedPlan, NodeRef
+from pokin.problems import Finding, Path
+from pokin.rollup import normalise
+from pokin.rules.registry import rule
+
+#: First words of an indicator that counts things (an output).
+COUNT_WORDS = frozenset({"jumlah", "banyaknya", "banyak", "total", "frekuensi"})
+#: First words of an indicator that is a share, in percent.
+PERCENT_WORDS = frozenset({"persentase", "presentase", "prosentase", "persen", "proporsi"})
+#: First words of an indicator that measures an outcome (a rate, index or level).
+OUTCOME_WORDS = PERCENT_WORDS | frozenset(
+    {
+        "rasio",
+        "indeks",
+        "index",
+        "tingkat",
+        "nilai",
+        "angka",
+        "rata-rata",
+        "cakupan",
+        "capaian",
+        "skor",
+        "predikat",
+        "peringkat",
+        "derajat",
+        "kualitas",
+        "laju",
+        "pertumbuhan",
+        "prevalensi",
+        "opini",
+    }
+)
+#: Units that are a share.
+PERCENT_UNITS = frozenset({"%", "persen"})
+#: Units of an outcome measure (besides percent).
+OUTCOME_UNITS = PERCENT_UNITS | frozenset({"indeks", "nilai", "poin", "skor", "rasio", "predikat"})
+#: Units that count things (compared on the part before any "/": "orang/bulan").
+COUNT_UNITS = frozenset(
+    {
+        "orang",
+        "jiwa",
+        "kk",
+        "kpm",
+        "keluarga",
+        "anak",
+        "peserta",
+        "unit",
+        "paket",
+        "dokumen",
+        "laporan",
+        "lembaga",
+        "kelompok",
+        "kegiatan",
+        "kali",
+        "buah",
+        "set",
+        "eksemplar",
+        "makam",
+        "tmp",
+        "desa",
+        "kelurahan",
+        "kecamatan",
+        "lokasi",
+        "titik",
+        "rumah",
+        "panti",
+        "layanan",
+        "bulan",
+        "hari",
+        "jam",
+        "kasus",
+        "berkas",
+        "sertifikat",
+    }
+)
+
+Kind = Literal["count", "percent", "outcome", "other"]
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z-]*")
+_NON_ALNUM = re.compile(r"[\W_]+")
+
+
+def _near(word: str, target: str) -> bool:
+    """Same length and one substitution or one swap of neighbours apart."""
+    if len(word) != len(target):
+        return False
+    diff = [i for i, (a, b) in enumerate(zip(word, target, strict=True)) if a != b]
+    if len(diff) == 1:
+        return True
+    return (
+        len(diff) == 2
+        and diff[1] == diff[0] + 1
+        and word[diff[0]] == target[diff[1]]
+        and word[diff[1]] == target[diff[0]]
+    )
+
+
+_KIND_CACHE: dict[str, Kind] = {}
+
+
+def word_kind(uraian: str) -> Kind:
+    """What the first word of an indicator says it measures."""
+    match = _WORD.match(uraian.lstrip())
+    word = match.group(0).lower() if match else ""
+    cached = _KIND_CACHE.get(word)
+    if cached is not None:
+        return cached
+    kind = _classify(word)
+    if len(_KIND_CACHE) < 10_000:
+        _KIND_CACHE[word] = kind
+    return kind
+
+
+def _classify(word: str) -> Kind:
+    for exact in (True, False):
+        for words, kind in (
+            (COUNT_WORDS, "count"),
+            (PERCENT_WORDS, "percent"),
+            (OUTCOME_WORDS, "outcome"),
+        ):
+            if exact and word in words:
+                return kind  # type: ignore[return-value]
+            if not exact and len(word) >= 6 and any(_near(word, w) for w in words):
+                return kind  # type: ignore[return-value]
+    return "other"
+
+
+def unit_of(satuan: str | None) -> str:
+    """The unit as compared: lower case, the part before any '/'."""
+    if not satuan:
+        return ""
+    unit = satuan.strip().lower()
+    return unit if unit in PERCENT_UNITS else unit.split("/")[0].strip()
+
+
+def _indicators(plan: LoadedPlan) -> Iterator[tuple[NodeRef, int, Indikator]]:
+    for ref in plan.nodes:
+        for i, ind in enumerate(ref.node.indikator):
+            yield ref, i, ind
+
+
+def _all_indicators(plan: LoadedPlan) -> Iterator[tuple[str, Path, Indikator]]:
+    """(owner id, indicator path, indicator) of nodes and Renstra items."""
+    renstra = plan.model.renstra
+    if renstra is not None:
+        for kind in ("tujuan", "sasaran"):
+            for j, item in enumerate(getattr(renstra, kind)):
+                for i, ind in enumerate(item.indikator):
+                    yield item.id, ("renstra", kind, j, "indikator", i), ind
+    for ref, i, ind in _indicators(plan):
+        yield ref.id, (*ref.path, "indikator", i), ind
+
+
+_LEVEL_WORD = {
+    "outcome": "outcome",
+    "csf": "CSF",
+    "program": "program",
+    "kegiatan": "kegiatan",
+    "subkegiatan": "sub kegiatan",
+}
+
+
+@rule("I001", "missing-indikator", "indicator")
+def missing_indikator(plan: LoadedPlan) -> Iterable[Finding]:
+    """A node has no indicator, so its performance cannot be measured (Tahap 4).
+
+    Failing:
+        - id: tmp
+          kinerja: Terkelolanya Taman Makam Pahlawan
+    Passing:
+        - id: tmp
+          kinerja: Terkelolanya Taman Makam Pahlawan
+          indikator:
+            - {uraian: Persentase Taman Makam Pahlawan Yang terkelola, satuan: "%", target: 100}
+    """
+    for ref in plan.nodes:
+        if not ref.node.indikator:
+            yield Finding(
+                "I001",
+                f"{_LEVEL_WORD[ref.level].capitalize()} '{ref.id}' tidak mempunyai indikator; "
+                "kinerjanya tidak dapat diukur.",
+                ref.path,
+                ref.id,
+            )
+
+
+@rule("I002", "missing-target", "indicator")
+def missing_target(plan: LoadedPlan) -> Iterable[Finding]:
+    """An indicator of a program, kegiatan or sub kegiatan has no `target`.
+
+    Not reported for a sub kegiatan with anggaran 0 for the plan year: that
+    condition is not budgeted yet (B003), and its target comes with its budget.
+
+    Failing:
+        indikator:
+          - {uraian: Persentase PSKS yang diberdayakan, satuan: "%"}
+    Passing:
+        indikator:
+          - {uraian: Persentase PSKS yang diberdayakan, satuan: "%", target: 98}
+    """
+    tahun = plan.model.tahun
+    for ref, i, ind in _indicators(plan):
+        if ind.target is not None or ref.level not in ("program", "kegiatan", "subkegiatan"):
+            continue
+        if ref.level == "subkegiatan":
+            amounts = normalise(getattr(ref.node, "anggaran", None), tahun)
+            if amounts is not None and amounts.get(tahun) == 0:
+                continue
+        yield Finding(
+            "I002",
+            f"Indikator '{_short(ind.uraian)}' pada {_LEVEL_WORD[ref.level]} '{ref.id}' "
+            "tidak mempunyai target.",
+            (*ref.path, "indikator", i),
+            ref.id,
+        )
+
+
+@rule("I003", "missing-satuan", "indicator")
+def missing_satuan(plan: LoadedPlan) -> Iterable[Finding]:
+    """An indicator has no `satuan` (unit), so its target cannot be read.
+
+    Failing:
+        - {uraian: Jumlah Panti Sosial yang diberikan bantuan, target: 1}
+    Passing:
+        - {uraian: Jumlah Panti Sosial yang diberikan bantuan, satuan: lembaga, target: 1}
+    """
+    for owner, path, ind in _all_indicators(plan):
+        if not ind.satuan:
+            yield Finding(
+                "I003",
+                f"Indikator '{_short(ind.uraian)}' tidak mempunyai satuan "
+                "(%, orang, unit, paket, dokumen, laporan, lembaga, …).",
+                path,
+                owner,
+            )
+
+
+def _target_values(ind: Indikator) -> Iterator[tuple[int | None, float | int]]:
+    target = ind.target
+    if target is None:
+        return
+    if isinstance(target, dict):
+        yield from target.items()
+    else:
+        yield None, target
+
+
+@rule("I004", "percent-out-of-range", "indicator")
+def percent_out_of_range(plan: LoadedPlan) -> Iterable[Finding]:
+    """A target in "%" lies outside 0–100.
+
+    Failing:
+        - {uraian: Persentase PSKS yang diberdayakan, satuan: "%", target: 980}
+    Passing:
+        - {uraian: Persentase PSKS yang diberdayakan, satuan: "%", target: 98}
+    """
+    for owner, path, ind in _all_indicators(plan):
+        if ind.target is None or unit_of(ind.satuan) not in PERCENT_UNITS:
+            continue
+        for year, value in _target_values(ind):
+            if not 0 <= value <= 100:
+                when = f" tahun {year}" if year is not None else ""
+                where = (*path, "target") if year is None else (*path, "target", year)
+                yield Finding(
+                    "I004",
+                    f"Target{when} {format_number(value)}% di luar rentang 0–100%.",
+                    where,
+                    owner,
+                )
+
+
+@rule("I005", "wording-unit-mismatch", "indicator", "warning")
+def wording_unit_mismatch(plan: LoadedPlan) -> Iterable[Finding]:
+    """An indicator worded "Jumlah …" has a "%" unit, or "Persentase …" a count unit.
+
+    "Jumlah" (and Banyaknya, Total, Frekuensi) counts things; "Persentase"
+    (Presentase, Prosentase, Proporsi) is a share. The seed is full of
+    kegiatan indicators worded "Jumlah …" with a target of 100%: either the
+    wording or the unit is wrong. A warning, since the target may be right.
+
+    Failing:
+        - {uraian: Jumlah PSKS yang ditingkatkan kemampuannya, satuan: "%", target: 98}
+    Passing:
+        - {uraian: Persentase PSKS yang ditingkatkan kemampuannya, satuan: "%", target: 98}
+    """
+    for owner, path, ind in _all_indicators(plan):
+        unit = unit_of(ind.satuan)
+        if not unit:
+            continue
+        kind = word_kind(ind.uraian)
+        if kind == "count" and unit in PERCENT_UNITS:
+            message = (
+                f"Indikator '{_short(ind.uraian)}' berbunyi jumlah tetapi satuannya '%'; "
+                "ubah rumusannya menjadi 'Persentase …' atau satuannya menjadi satuan hitung."
+            )
+        elif kind == "percent" and unit in COUNT_UNITS:
+            message = (
+                f"Indikator '{_short(ind.uraian)}' berbunyi persentase tetapi satuannya "
+                f"'{ind.satuan}'; ubah satuannya menjadi '%' atau rumusannya menjadi 'Jumlah …'."
+            )
+        else:
+            continue
+        yield Finding("I005", message, (*path, "satuan"), owner)
+
+
+def _norm(text: str) -> str:
+    return _NON_ALNUM.sub(" ", text.lower()).strip()
+
+
+@rule("I006", "indicator-repeats-statement", "indicator", "warning")
+def indicator_repeats_statement(plan: LoadedPlan) -> Iterable[Finding]:
+    """An indicator's text repeats the node's own statement (`kinerja`).
+
+    An indicator says how the statement is measured; repeating the statement
+    measures nothing. Case, spacing and punctuation are ignored.
+
+    Failing:
+        kinerja: Terlaksananya Pemberian Layanan Rujukan Kewenangan Kabupaten/Kota
+        indikator:
+          - uraian: Terlaksananya Pemberian Layanan Rujukan Kewenangan Kabupaten/Kota
+            satuan: orang
+    Passing:
+        kinerja: Terlaksananya Pemberian Layanan Rujukan Kewenangan Kabupaten/Kota
+        indikator:
+          - uraian: Jumlah Orang Mendapatkan Layanan Rujukan Kewenangan Kabupaten/Kota
+            satuan: orang
+    """
+    for ref in plan.nodes:
+        if not ref.node.indikator:
+            continue
+        statement = _norm(ref.node.kinerja)
+        for i, ind in enumerate(ref.node.indikator):
+            if _norm(ind.uraian) == statement:
+                yield Finding(
+                    "I006",
+                    f"Indikator {_LEVEL_WORD[ref.level]} '{ref.id}' sama dengan pernyataan "
+                    "kinerjanya; rumuskan apa yang diukur (jumlah, persentase, …).",
+                    (*ref.path, "indikator", i, "uraian"),
+                    ref.id,
+                )
+
+
+@rule("I007", "subkegiatan-not-output", "indicator", "warning")
+def subkegiatan_not_output(plan: LoadedPlan) -> Iterable[Finding]:
+    """A sub kegiatan indicator is not an output count.
+
+    A sub kegiatan produces outputs, counted in orang, unit, paket, dokumen,
+    laporan, … An indicator counts as an output when it is worded "Jumlah …"
+    (or Banyaknya, Total, Frekuensi) or measured in a count unit, and is
+    neither worded as a share or rate nor measured in "%".
+
+    Failing:
+        - {uraian: Persentase orang yang mendapatkan permakanan, satuan: "%", target: 100}
+    Passing:
+        - {uraian: Jumlah orang yang mendapatkan permakanan, satuan: orang, target: 55}
+    """
+    for ref, i, ind in _indicators(plan):
+        if ref.level != "subkegiatan":
+            continue
+        kind = word_kind(ind.uraian)
+        unit = unit_of(ind.satuan)
+        counted = kind == "count" or unit in COUNT_UNITS
+        if counted and kind not in ("percent", "outcome") and unit not in PERCENT_UNITS:
+            continue
+        yield Finding(
+            "I007",
+            f"Indikator sub kegiatan '{ref.id}' bukan jumlah keluaran (output); "
+            "sub kegiatan diukur dengan 'Jumlah …' dalam satuan hitung (orang, paket, dokumen, …).",
+            (*ref.path, "indikator", i, "uraian"),
+            ref.id,
+        )
+
+
+@rule("I008", "not-outcome-measure", "indicator", "warning")
+def not_outcome_measure(plan: LoadedPlan) -> Iterable[Finding]:
+    """An indicator of a program, CSF or the outcome is not an outcome measure.
+
+    From program up, indicators measure results (hasil): a share, rate, index
+    or level — worded Persentase, Rasio, Indeks, Tingkat, Nilai, Angka,
+    Cakupan, … or measured in "%", indeks, nilai, poin. A count ("Jumlah …")
+    at these levels is an output, which belongs to kegiatan and sub kegiatan.
+
+    Failing:
+        - {uraian: Jumlah korban bencana yang menerima bantuan, satuan: orang, target: 55}
+    Passing:
+        - {uraian: Persentase korban bencana yang menerima bantuan, satuan: "%", target: 93.59}
+    """
+    for ref, i, ind in _indicators(plan):
+        if ref.level not in ("outcome", "csf", "program"):
+            continue
+        kind = word_kind(ind.uraian)
+        outcome = kind in ("percent", "outcome") or unit_of(ind.satuan) in OUTCOME_UNITS
+        if kind != "count" and outcome:
+            continue
+        yield Finding(
+            "I008",
+            f"Indikator {_LEVEL_WORD[ref.level]} '{ref.id}' bukan ukuran hasil (outcome); "
+            "pada tingkat ini gunakan persentase, rasio, indeks atau tingkat.",
+            (*ref.path, "indikator", i, "uraian"),
+            ref.id,
+        )
+
+
+@rule("I009", "duplicate-statement", "indicator")
+def duplicate_statement(plan: LoadedPlan) -> Iterable[Finding]:
+    """Two sibling nodes have the same statement (`kinerja`): a copy left unedited.
+
+    Case, spacing and punctuation are ignored.
+
+    Failing:
+        subkegiatan:
+          - {id: penunjang-dokumen, kinerja: Tersusunnya Dokumen Perencanaan Perangkat Daerah, ...}
+          - {id: penunjang-dpa, kinerja: Tersusunnya Dokumen Perencanaan Perangkat Daerah, ...}
+    Passing:
+        subkegiatan:
+          - {id: penunjang-dokumen, kinerja: Tersusunnya Dokumen Perencanaan Perangkat Daerah, ...}
+          - {id: penunjang-dpa, kinerja: Tersusunnya DPA-SKPD, ...}
+    """
+    for parent in plan.nodes:
+        if len(parent.children) < 2:
+            continue
+        seen: dict[str, str] = {}
+        for child in parent.children:
+            statement = _norm(child.node.kinerja)
+            first = seen.get(statement)
+            if first is None:
+                seen[statement] = child.id
+                continue
+            yield Finding(
+                "I009",
+                f"Pernyataan kinerja {_LEVEL_WORD[child.level]} '{child.id}' sama dengan "
+                f"'{first}' di bawah induk yang sama.",
+                (*child.path, "kinerja"),
+                child.id,
+            )
+
+
+@rule("I010", "target-year-outside-periode", "indicator")
+def target_year_outside_periode(plan: LoadedPlan) -> Iterable[Finding]:
+    """A yearly `target` mapping has a year outside the plan's `periode`.
+
+    Failing:
+        periode: [2021, 2025]
+        ...
+            target: {2025: 93.59, 2026: 95}
+    Passing:
+        periode: [2021, 2025]
+        ...
+            target: {2024: 88.59, 2025: 93.59}
+    """
+    periode = plan.model.periode
+    if periode is None:
+        return
+    first, last = periode
+    for owner, path, ind in _all_indicators(plan):
+        if not isinstance(ind.target, dict):
+            continue
+        for year in ind.target:
+            if not first <= year <= last:
+                yield Finding(
+                    "I010",
+                    f"Tahun {year} pada target indikator '{_short(ind.uraian)}' di luar "
+                    f"periode {first}–{last}.",
+                    (*path, "target", year),
+                    owner,
+                    key=True,
+                )
+
+
+def _short(text: str, limit: int = 70) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
