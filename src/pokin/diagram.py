@@ -1,0 +1,458 @@
+"""The pohon kinerja as a Graphviz graph: DOT text built from a loaded plan.
+
+One box per node (its level, id, statement, indicators with the plan year's
+target, and the anggaran on program, kegiatan and sub kegiatan), a colour per
+level, a legend, and nodes with problems from validation outlined (red for
+errors, orange and dashed for warnings).
+
+Labels are plain Graphviz record labels, not HTML-like labels: the
+WebAssembly Graphviz build pokin falls back to has no HTML-label support, and
+the same DOT must render the same way everywhere. Every character of plan
+text goes through :func:`record_text`, so nothing in a plan can change the
+graph's structure.
+
+The DOT text depends only on the plan, the problems and the options — nodes
+in file order, no memory addresses, no timestamps — so it is byte-identical
+across runs and machines.
+"""
+
+from __future__ import annotations
+
+import difflib
+import itertools
+import textwrap
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from pokin.model import BUDGET_LEVELS, Indikator
+from pokin.numbers import format_number, format_rupiah
+from pokin.plan import LoadedPlan, NodeRef
+from pokin.problems import Problem, UsageError
+from pokin.rollup import budget_rollup
+
+RANKDIRS: tuple[str, ...] = ("TB", "LR", "BT", "RL")
+
+#: Level → how a planner names it (legend, headers).
+LEVEL_NAMES: dict[str, str] = {
+    "outcome": "Outcome",
+    "csf": "CSF (sasaran strategis)",
+    "program": "Program",
+    "kegiatan": "Kegiatan",
+    "subkegiatan": "Sub kegiatan",
+}
+#: Level → short name for box headers and "+3 sub kegiatan".
+LEVEL_SHORT: dict[str, str] = {
+    "outcome": "outcome",
+    "csf": "CSF",
+    "program": "program",
+    "kegiatan": "kegiatan",
+    "subkegiatan": "sub kegiatan",
+}
+
+
+@dataclass(frozen=True)
+class LevelStyle:
+    """Fill, border and text colour of one level's boxes."""
+
+    fill: str
+    border: str
+    font: str
+    fontsize: int
+
+
+LEVEL_STYLES: dict[str, LevelStyle] = {
+    "outcome": LevelStyle("#1F4E79", "#12304B", "#FFFFFF", 16),
+    "csf": LevelStyle("#2E75B6", "#1F4E79", "#FFFFFF", 14),
+    "program": LevelStyle("#DDEBF7", "#2E75B6", "#1B1B1B", 12),
+    "kegiatan": LevelStyle("#E2EFDA", "#548235", "#1B1B1B", 11),
+    "subkegiatan": LevelStyle("#FFF2CC", "#BF9000", "#1B1B1B", 10),
+}
+ERROR_COLOUR = "#C00000"
+WARNING_COLOUR = "#ED7D31"
+EDGE_COLOUR = "#7F7F7F"
+FONT = "Helvetica"
+
+STATEMENT_WIDTH = 34
+DETAIL_WIDTH = 42
+
+
+@dataclass(frozen=True)
+class DiagramOptions:
+    """What part of the tree to draw, and in which direction."""
+
+    rankdir: str = "TB"
+    root: str | None = None
+    depth: int | None = None
+
+
+@dataclass
+class TreeView:
+    """The part of a plan to show: a root node and how deep below it."""
+
+    plan: LoadedPlan
+    root: NodeRef
+    depth: int | None
+    problems: dict[int, list[Problem]] = field(default_factory=dict)
+
+    def children(self, ref: NodeRef) -> list[NodeRef]:
+        """The children of ``ref`` that are shown (none below the depth limit)."""
+        if self.depth is not None and ref.depth - self.root.depth >= self.depth:
+            return []
+        return ref.children
+
+    def walk(self) -> Iterator[NodeRef]:
+        """Shown nodes in file order (pre-order)."""
+        stack = [self.root]
+        while stack:
+            ref = stack.pop()
+            yield ref
+            stack.extend(reversed(self.children(ref)))
+
+    def hidden(self, ref: NodeRef) -> int:
+        """How many children of ``ref`` the depth limit hides."""
+        return len(ref.children) - len(self.children(ref))
+
+    def problems_of(self, ref: NodeRef) -> list[Problem]:
+        """Problems reported on this node (by the id it carries)."""
+        return self.problems.get(id(ref), [])
+
+
+def tree_view(plan: LoadedPlan, problems: list[Problem], options: DiagramOptions) -> TreeView:
+    """Select the branch and depth to show, and attach problems to nodes.
+
+    An unknown ``root`` id is a :class:`UsageError` naming the closest ids.
+    """
+    root = find_node(plan, options.root) if options.root else plan.root
+    if options.depth is not None and options.depth < 0:
+        raise UsageError("--depth harus 0 atau lebih")
+    view = TreeView(plan, root, options.depth)
+    for problem in problems:
+        ref = plan.by_id.get(problem.node) if problem.node else None
+        if ref is not None:
+            view.problems.setdefault(id(ref), []).append(problem)
+    return view
+
+
+def find_node(plan: LoadedPlan, node_id: str) -> NodeRef:
+    """The node with this id, or a :class:`UsageError` suggesting close ids."""
+    ref = plan.by_id.get(node_id)
+    if ref is not None:
+        return ref
+    close = difflib.get_close_matches(node_id, list(plan.by_id), n=3, cutoff=0.5)
+    hint = f"; mungkin maksud Anda: {', '.join(close)}" if close else ""
+    raise UsageError(f"tidak ada simpul dengan id '{node_id}' di {plan.file}{hint}")
+
+
+# ------------------------------------------------------------------ text
+
+
+def clean_text(text: str) -> str:
+    """Text with control characters (other than line breaks) made visible as '�'."""
+    out = []
+    for ch in text:
+        if ch in "\n\t":
+            out.append(ch if ch == "\n" else " ")
+        elif unicodedata.category(ch) in ("Cc", "Cs") or ch in "\ufffe\uffff":
+            out.append("\ufffd")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def wrap(text: str, width: int) -> list[str]:
+    """Lines of at most ``width`` characters (line breaks in the text are kept)."""
+    lines: list[str] = []
+    for paragraph in clean_text(text).splitlines() or [""]:
+        lines.extend(
+            textwrap.wrap(paragraph, width, break_long_words=True, break_on_hyphens=False) or [""]
+        )
+    return lines
+
+
+_RECORD_SPECIAL = frozenset('\\"{}|<>')
+
+
+def record_text(line: str) -> str:
+    """One line of text made literal inside a quoted DOT record label.
+
+    Backslashes, quotes and the record syntax characters ``{}|<>`` are
+    escaped; leading and trailing spaces become hard spaces so they survive.
+    """
+    escaped = "".join("\\" + ch if ch in _RECORD_SPECIAL else ch for ch in line)
+    return escaped.replace(" ", "\u00a0") if not escaped.strip() else escaped
+
+
+def _lines(lines: list[str], align: str) -> str:
+    """Record field text: each line escaped, ended by ``\\n`` (centred) or ``\\l`` (left)."""
+    return "".join(record_text(line) + align for line in lines)
+
+
+# ----------------------------------------------------------------- labels
+
+
+def target_text(ind: Indikator, tahun: int) -> str | None:
+    """The indicator's target for the plan year with its unit: "93,59%", "55 orang"."""
+    target = ind.target
+    if isinstance(target, dict):
+        target = target.get(tahun)
+    if target is None:
+        return None
+    number = format_number(target)
+    unit = (ind.satuan or "").strip()
+    if unit == "%":
+        return f"{number}%"
+    return f"{number} {unit}".strip()
+
+
+def indicator_lines(ind: Indikator, tahun: int, width: int = DETAIL_WIDTH) -> list[str]:
+    """An indicator as wrapped lines: '• uraian: target'."""
+    target = target_text(ind, tahun)
+    text = f"{ind.uraian}: {target}" if target else ind.uraian
+    wrapped = wrap(text, width - 2)
+    return ["• " + wrapped[0], *("\u00a0\u00a0" + line for line in wrapped[1:])]
+
+
+def anggaran_text(plan: LoadedPlan, ref: NodeRef) -> str | None:
+    """'Rp 372.250.370' for the plan year; computed sums are marked as such."""
+    if ref.level not in BUDGET_LEVELS:
+        return None
+    rollup = budget_rollup(plan)
+    row = rollup.by_id.get(ref.id)
+    if row is None or row.ref is not ref:
+        return None
+    tahun = plan.model.tahun
+    if row.declared is not None:
+        amount = row.declared.get(tahun)
+        return None if amount is None else format_rupiah(amount)
+    amount = row.computed.get(tahun)
+    return None if amount is None else f"{format_rupiah(amount)} (jumlah rincian)"
+
+
+def problem_text(problems: list[Problem]) -> list[str]:
+    """'GALAT: B101' / 'PERINGATAN: C203, I101' lines for a box."""
+    lines = []
+    for severity, word in (("error", "GALAT"), ("warning", "PERINGATAN")):
+        codes = sorted({p.code for p in problems if p.severity == severity})
+        if codes:
+            lines.extend(wrap(f"{word}: {', '.join(codes)}", DETAIL_WIDTH))
+    return lines
+
+
+def node_label(view: TreeView, ref: NodeRef, vertical: bool) -> str:
+    """The record label of one box: header and statement | indicators | anggaran | problems."""
+    tahun = view.plan.model.tahun
+    header = f"{LEVEL_SHORT[ref.level].upper()} · {ref.id}"
+    fields = [_lines([header, *wrap(ref.node.kinerja, STATEMENT_WIDTH)], "\\n")]
+    details = [line for ind in ref.node.indikator for line in indicator_lines(ind, tahun)]
+    if details:
+        fields.append(_lines(details, "\\l"))
+    anggaran = anggaran_text(view.plan, ref)
+    hidden = view.hidden(ref)
+    extra = [f"Anggaran: {anggaran}"] if anggaran else []
+    if hidden:
+        child_level = ref.children[0].level
+        extra.append(f"+{hidden} {LEVEL_SHORT[child_level]} tidak ditampilkan")
+    if extra:
+        fields.append(_lines(extra, "\\n"))
+    problems = problem_text(view.problems_of(ref))
+    if problems:
+        fields.append(_lines(problems, "\\n"))
+    body = "|".join(fields)
+    return "{" + body + "}" if vertical else body
+
+
+# ------------------------------------------------------------------ graph
+
+
+def build_dot(
+    plan: LoadedPlan, problems: list[Problem], options: DiagramOptions = DiagramOptions()
+) -> str:
+    """The DOT text of the pohon kinerja (byte-identical for the same input)."""
+    import graphviz
+
+    rankdir = options.rankdir.upper()
+    if rankdir not in RANKDIRS:
+        raise UsageError(f"--rankdir harus salah satu dari {', '.join(RANKDIRS)}")
+    view = tree_view(plan, problems, options)
+    vertical = rankdir in ("TB", "BT")
+    title = f"Pohon Kinerja {plan.model.perangkat_daerah} Tahun {plan.model.tahun}"
+    if view.root is not plan.root:
+        title += f" (cabang {view.root.id})"
+
+    graph = graphviz.Digraph("pohon_kinerja")
+    graph.attr(
+        "graph",
+        rankdir=rankdir,
+        label=graphviz.nohtml(_lines(wrap(title, 90), "\\n")),
+        labelloc="t",
+        fontname=FONT,
+        fontsize="22",
+        fontcolor="#1F4E79",
+        bgcolor="white",
+        pad="0.3",
+        nodesep="0.25",
+        ranksep="0.45",
+        compound="true",
+        newrank="true",
+    )
+    graph.attr("node", shape="Mrecord", style="filled", fontname=FONT, margin="0.12,0.06")
+    graph.attr("edge", color=EDGE_COLOUR, penwidth="1.3", dir="none")
+
+    names = _node_names(view)
+    for ref in view.walk():
+        _add_node(graph, view, ref, names[id(ref)], vertical)
+    for ref in view.walk():
+        _add_edges(graph, view, ref, names, vertical)
+    _add_legend(graph, view, problems, names)
+    return str(graph.source)
+
+
+def _node_names(view: TreeView) -> dict[int, str]:
+    """A unique DOT name per shown node: its id, with '~2', '~3' for duplicates."""
+    names: dict[int, str] = {}
+    used: dict[str, int] = {}
+    for ref in view.walk():
+        count = used.get(ref.id, 0) + 1
+        used[ref.id] = count
+        names[id(ref)] = ref.id if count == 1 else f"{ref.id}~{count}"
+    return names
+
+
+def _add_node(graph: object, view: TreeView, ref: NodeRef, name: str, vertical: bool) -> None:
+    import graphviz
+
+    style = LEVEL_STYLES[ref.level]
+    attrs = {
+        "fillcolor": style.fill,
+        "color": style.border,
+        "fontcolor": style.font,
+        "fontsize": str(style.fontsize),
+        "penwidth": "1.2",
+    }
+    severities = {p.severity for p in view.problems_of(ref)}
+    if "error" in severities:
+        attrs.update(color=ERROR_COLOUR, penwidth="4")
+    elif "warning" in severities:
+        attrs.update(color=WARNING_COLOUR, penwidth="4", style="filled,dashed")
+    assert isinstance(graph, graphviz.Digraph)
+    graph.node(name, label=graphviz.nohtml(node_label(view, ref, vertical)), **attrs)
+
+
+def _add_edges(
+    graph: object, view: TreeView, ref: NodeRef, names: dict[int, str], vertical: bool
+) -> None:
+    """Edges to the children; in a top-down layout leaf children are stacked in a frame."""
+    import graphviz
+
+    assert isinstance(graph, graphviz.Digraph)
+    children = view.children(ref)
+    if not children:
+        return
+    parent = names[id(ref)]
+    stack = vertical and all(not view.children(child) for child in children)
+    if not stack:
+        for child in children:
+            graph.edge(parent, names[id(child)])
+        return
+    frame = f"cluster~{parent}"
+    with graph.subgraph(name=frame) as sub:
+        sub.attr(style="rounded,filled", color="#D9D9D9", fillcolor="#FAFAFA", label="")
+        for child in children:
+            sub.node(names[id(child)])
+        for upper, lower in itertools.pairwise(children):
+            sub.edge(names[id(upper)], names[id(lower)], style="invis")
+    graph.edge(parent, names[id(children[0])], lhead=frame)
+
+
+def _add_legend(
+    graph: object, view: TreeView, problems: list[Problem], names: dict[int, str]
+) -> None:
+    """Keterangan: one swatch per level shown, problem counts and the total anggaran."""
+    import graphviz
+
+    assert isinstance(graph, graphviz.Digraph)
+    shown = list(view.walk())
+    levels = [level for level in LEVEL_STYLES if any(ref.level == level for ref in shown)]
+    error_nodes = [r for r in shown if any(p.severity == "error" for p in view.problems_of(r))]
+    warning_nodes = [
+        r
+        for r in shown
+        if r not in error_nodes and any(p.severity == "warning" for p in view.problems_of(r))
+    ]
+    shown_ids = {id(r) for r in shown}
+    outside = [
+        p
+        for p in problems
+        if p.node is None
+        or p.node not in view.plan.by_id
+        or id(view.plan.by_id[p.node]) not in shown_ids
+    ]
+    with graph.subgraph(name="cluster~legend") as legend:
+        legend.attr(
+            label="Keterangan",
+            fontname=FONT,
+            fontsize="14",
+            fontcolor="#404040",
+            style="rounded",
+            color="#BFBFBF",
+            labeljust="l",
+        )
+        legend.attr("node", shape="box", style="rounded,filled", fontsize="11", margin="0.1,0.04")
+        items: list[str] = []
+        for level in levels:
+            style = LEVEL_STYLES[level]
+            name = f"legend~{level}"
+            legend.node(
+                name,
+                label=graphviz.nohtml(record_text(LEVEL_NAMES[level])),
+                fillcolor=style.fill,
+                color=style.border,
+                fontcolor=style.font,
+            )
+            items.append(name)
+        n_err = sum(1 for p in problems if p.severity == "error")
+        n_warn = sum(1 for p in problems if p.severity == "warning")
+        if n_err or n_warn:
+            legend.node(
+                "legend~errors",
+                label=f"Galat: {len(error_nodes)} simpul",
+                fillcolor="white",
+                color=ERROR_COLOUR,
+                penwidth="4",
+            )
+            legend.node(
+                "legend~warnings",
+                label=f"Peringatan: {len(warning_nodes)} simpul",
+                fillcolor="white",
+                color=WARNING_COLOUR,
+                penwidth="4",
+                style="rounded,filled,dashed",
+            )
+            items += ["legend~errors", "legend~warnings"]
+            note = f"pokin validate: {n_err} galat, {n_warn} peringatan"
+            if outside:
+                note += f"\\n({len(outside)} di luar diagram)"
+        else:
+            note = "pokin validate: tidak ada masalah"
+        total = budget_rollup(view.plan).by_id.get(view.root.id)
+        lines = [note]
+        if total is not None and total.ref is view.root:
+            amount = total.effective.get(view.plan.model.tahun)
+            if amount is not None:
+                lines.append(f"Total anggaran: {format_rupiah(amount)}")
+        legend.node(
+            "legend~summary",
+            label="\\n".join(lines),
+            shape="plaintext",
+            style="",
+            fontcolor="#404040",
+        )
+        items.append("legend~summary")
+        with legend.subgraph() as row:
+            row.attr(rank="same")
+            for name in items:
+                row.node(name)
+        for left, right in itertools.pairwise(items):
+            legend.edge(left, right, style="invis")
+    del names
