@@ -1,0 +1,216 @@
+"""Budget views: the rows `pokin budget` shows, built from the one roll-up.
+
+Three views of :func:`pokin.rollup.budget_rollup`:
+
+* ``program`` — the nomenclature tree program → kegiatan → sub kegiatan
+  (no CSF rows; ``depth`` 1 shows programs only);
+* ``csf`` — money per critical success factor (``depth`` 1, the default),
+  optionally down to programs, kegiatan and sub kegiatan;
+* ``jabatan`` — money each position answers for, each Rupiah counted once:
+  every budget line (a node without children) goes to its owner
+  (:meth:`~pokin.plan.NodeRef.owner`), and a declared figure that disagrees
+  with its parts puts that difference on the owner of the node declaring it,
+  so the positions add up to the plan total.
+"""
+
+from __future__ import annotations
+
+import gc
+from dataclasses import dataclass
+
+from pokin.plan import LoadedPlan
+from pokin.problems import UsageError
+from pokin.rollup import Amounts, BudgetRow, Rollup, budget_rollup
+
+VIEWS: tuple[str, ...] = ("program", "csf", "jabatan")
+#: The id of the row collecting money of nodes nobody answers for.
+NO_OWNER = "(tanpa pj)"
+
+_TREE_TOP = {"program": "program", "csf": "csf"}
+_DEFAULT_DEPTH = {"program": None, "csf": 1}
+
+
+@dataclass(frozen=True, slots=True)
+class ViewRow:
+    """One row of a budget view, with amounts by year."""
+
+    level: str
+    id: str
+    name: str
+    indent: int
+    declared: Amounts | None
+    computed: Amounts
+    difference: Amounts
+    #: The budget row it shows (None for a position in the jabatan view).
+    source: BudgetRow | None = None
+
+    @property
+    def effective(self) -> Amounts:
+        """What the row counts for in the total: declared, else computed."""
+        return self.declared if self.declared is not None else self.computed
+
+    @property
+    def mismatch(self) -> bool:
+        """Whether a declared figure disagrees with the sum of its parts."""
+        return any(self.difference.values())
+
+    @property
+    def is_line(self) -> bool:
+        """Whether the row is a budget line (a node without parts)."""
+        return self.source is not None and not self.source.has_children
+
+
+@dataclass(frozen=True)
+class BudgetView:
+    """A budget view of a plan: its rows, the plan total and every mismatch."""
+
+    plan: LoadedPlan
+    rollup: Rollup
+    by: str
+    depth: int | None
+    rows: list[ViewRow]
+
+    @property
+    def tahun(self) -> int:
+        """The plan's budget year."""
+        return self.rollup.tahun
+
+    @property
+    def years(self) -> list[int]:
+        """Every year that carries an amount (the plan year for plain amounts)."""
+        return self.rollup.years
+
+    @property
+    def yearly(self) -> bool:
+        """Whether the plan holds amounts for other years than its ``tahun``."""
+        return self.rollup.years != [self.rollup.tahun]
+
+    @property
+    def total(self) -> Amounts:
+        """The plan total by year: the sum over all programs."""
+        return self.rollup.total
+
+    @property
+    def mismatches(self) -> list[BudgetRow]:
+        """Every node in the plan whose declared figure differs from its parts."""
+        return self.rollup.mismatches
+
+    @property
+    def exit_code(self) -> int:
+        """0 when every declared figure matches its parts, else 1."""
+        return 1 if self.mismatches else 0
+
+    def share(self, row: ViewRow, year: int | None = None) -> float:
+        """The row's part of the plan total for one year (plan year by default)."""
+        year = self.tahun if year is None else year
+        total = self.total.get(year, 0)
+        return row.effective.get(year, 0) / total if total else 0.0
+
+    def line_of(self, row: BudgetRow) -> int:
+        """The 1-based line of a node's ``anggaran`` (or of the node)."""
+        path = (*row.ref.path, "anggaran") if row.declared is not None else row.ref.path
+        return self.plan.position(path)[0]
+
+
+def node_name(row: BudgetRow) -> str:
+    """The nomenclature ``nama`` of a node, falling back to its ``kinerja``."""
+    node = row.ref.node
+    nama = getattr(node, "nama", None)
+    return nama if isinstance(nama, str) and nama else node.kinerja
+
+
+def budget_view(plan: LoadedPlan, by: str = "program", depth: int | None = None) -> BudgetView:
+    """The rows of one view of the plan's budget, down to ``depth`` levels.
+
+    ``depth`` counts the levels shown from the view's top level (1: only the
+    top level); ``None`` is the view's default (program: every level, csf: 1).
+    The jabatan view is flat and takes no depth.
+    """
+    if by not in VIEWS:
+        raise UsageError(f"tampilan '{by}' tidak dikenal (pilihan: {', '.join(VIEWS)})")
+    if depth is not None and depth < 1:
+        raise UsageError("--depth harus 1 atau lebih")
+    if by == "jabatan" and depth is not None:
+        raise UsageError("--depth tidak berlaku untuk --by jabatan (tampilan ini tidak bertingkat)")
+    rollup = budget_rollup(plan)
+    enabled = gc.isenabled()
+    gc.disable()  # thousands of small rows; see pokin.rollup
+    try:
+        if by == "jabatan":
+            rows = _jabatan_rows(plan, rollup)
+        else:
+            rows = _tree_rows(rollup, _TREE_TOP[by], depth or _DEFAULT_DEPTH[by])
+    finally:
+        if enabled:
+            gc.enable()
+    return BudgetView(plan, rollup, by, depth, rows)
+
+
+def _tree_rows(rollup: Rollup, top: str, depth: int | None) -> list[ViewRow]:
+    rows: list[ViewRow] = []
+
+    def visit(row: BudgetRow, indent: int) -> None:
+        rows.append(
+            ViewRow(
+                row.ref.level,
+                row.ref.id,
+                node_name(row),
+                indent,
+                row.declared,
+                row.computed,
+                row.difference,
+                row,
+            )
+        )
+        if depth is None or indent + 1 < depth:
+            for child in row.children:
+                visit(child, indent + 1)
+
+    for csf in rollup.root.children:
+        if top == "csf":
+            visit(csf, 0)
+        else:
+            for program in csf.children:
+                visit(program, 0)
+    return rows
+
+
+def _add(into: dict[str, Amounts], key: str, amounts: Amounts) -> None:
+    target = into.setdefault(key, {})
+    for year, amount in amounts.items():
+        target[year] = target.get(year, 0) + amount
+
+
+def _jabatan_rows(plan: LoadedPlan, rollup: Rollup) -> list[ViewRow]:
+    lines: dict[str, Amounts] = {}
+    differences: dict[str, Amounts] = {}
+    for row in rollup.rows:
+        owner = row.ref.owner() or NO_OWNER
+        if not row.has_children and row.effective:
+            _add(lines, owner, row.effective)
+        if row.mismatch:
+            _add(differences, owner, row.difference)
+    known = plan.jabatan_by_id
+    order = [j for j in known if j in lines or j in differences]
+    seen = set(order)
+    for owner in [*lines, *differences]:
+        if owner not in seen and owner != NO_OWNER:
+            order.append(owner)
+            seen.add(owner)
+    if NO_OWNER in lines or NO_OWNER in differences:
+        order.append(NO_OWNER)
+    rows: list[ViewRow] = []
+    for owner in order:
+        line_amounts, diff = lines.get(owner, {}), differences.get(owner, {})
+        years = rollup.years
+        computed = {y: line_amounts.get(y, 0) for y in years}
+        declared = {y: computed[y] + diff.get(y, 0) for y in years}
+        difference = {y: diff.get(y, 0) for y in years} if diff else {}
+        if owner == NO_OWNER:
+            name = "Tanpa penanggung jawab (pj)"
+        elif owner in known:
+            name = known[owner].nama
+        else:
+            name = "(jabatan tidak dikenal)"
+        rows.append(ViewRow("jabatan", owner, name, 0, declared, computed, difference))
+    return rows
