@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
+from pokin.config import Settings, find_settings
 from pokin.load import LoadResult, expand_paths, load_file
 from pokin.plan import LoadedPlan
 from pokin.problems import Finding, Problem
-from pokin.rules.registry import Rule, all_rules
+from pokin.rules.registry import GROUPS, Rule, all_rules
+from pokin.suppress import MARKER, apply_suppressions
 
 
 @dataclass(frozen=True)
@@ -81,6 +83,7 @@ class FileReport:
     file: str
     problems: list[Problem] = field(default_factory=list)
     result: LoadResult | None = None
+    strict: bool = False  # the project settings ask warnings to fail
 
     @property
     def plan(self) -> LoadedPlan | None:
@@ -88,16 +91,54 @@ class FileReport:
         return self.result.plan if self.result is not None else None
 
 
-def check_loaded(result: LoadResult, selection: Selection = Selection()) -> FileReport:
-    """Problems of a loaded file: load problems, then rules when the schema passed."""
+def check_loaded(
+    result: LoadResult, selection: Selection = Selection(), settings: Settings | None = None
+) -> FileReport:
+    """Problems of a loaded file: load problems, then rules when the schema passed.
+
+    ``settings`` (from a project configuration file) are combined with the
+    command line's ``selection``: its ``select`` replaces theirs, its
+    ``ignore`` adds to theirs. Inline suppressions apply, then severity
+    overrides.
+    """
+    settings = settings or Settings()
+    selection = combine(selection, settings)
     rules = all_rules()
-    problems = [
-        p for p in result.problems if selection.enabled(p.code, _group_of(p.code, rules))
-    ]
-    if result.plan is not None:
-        problems.extend(run_rules(result.plan, selection))
+    problems = [p for p in result.problems if selection.enabled(p.code, _group_of(p.code, rules))]
+    plan = result.plan
+    if plan is not None:
+        problems.extend(run_rules(plan, selection))
+        if MARKER in plan.document.text:
+            problems = apply_suppressions(
+                plan,
+                problems,
+                lambda code: _group_of(code, rules),
+                lambda name: _name_enabled(selection, name, rules),
+                lambda name: name in rules or name in GROUPS,
+            )
+    if settings.severity:
+        problems = [_with_severity(p, settings, rules) for p in problems]
     problems.sort(key=Problem.sort_key)
-    return FileReport(result.file, problems, result)
+    return FileReport(result.file, problems, result, settings.strict)
+
+
+def combine(selection: Selection, settings: Settings) -> Selection:
+    """The command line's selection over a configuration file's settings."""
+    if not settings.select and not settings.ignore:
+        return selection
+    select = selection.select or frozenset(settings.select)
+    return Selection(select, selection.ignore | frozenset(settings.ignore))
+
+
+def _name_enabled(selection: Selection, name: str, rules: dict[str, Rule]) -> bool:
+    if name in GROUPS:
+        return any(selection.enabled(r.code, r.group) for r in rules.values() if r.group == name)
+    return selection.enabled(name, _group_of(name, rules))
+
+
+def _with_severity(problem: Problem, settings: Settings, rules: dict[str, Rule]) -> Problem:
+    severity = settings.severity_of(problem.code, _group_of(problem.code, rules), problem.severity)
+    return problem if severity == problem.severity else replace(problem, severity=severity)
 
 
 def _group_of(code: str, rules: dict[str, Rule]) -> str:
@@ -105,9 +146,12 @@ def _group_of(code: str, rules: dict[str, Rule]) -> str:
     return rule.group if rule is not None else ""
 
 
-def check_file(path: str, selection: Selection = Selection()) -> FileReport:
-    """Load and check one plan file."""
-    return check_loaded(load_file(path), selection)
+def check_file(
+    path: str, selection: Selection = Selection(), use_config: bool = True
+) -> FileReport:
+    """Load and check one plan file, with the project settings that apply to it."""
+    settings = find_settings(path) if use_config else None
+    return check_loaded(load_file(path), selection, settings)
 
 
 @dataclass
@@ -126,12 +170,17 @@ class Report:
         return sum(1 for p in self.problems if p.severity == severity)
 
     def exit_code(self, strict: bool = False) -> int:
-        """0 clean (warnings allowed unless strict), 1 problems found."""
-        if self.count("error") or (strict and self.count("warning")):
+        """0 clean (warnings allowed unless strict here or in a file's settings), 1 problems."""
+        if self.count("error"):
             return 1
+        for f in self.files:
+            if (strict or f.strict) and any(p.severity == "warning" for p in f.problems):
+                return 1
         return 0
 
 
-def check_paths(paths: list[str], selection: Selection = Selection()) -> Report:
+def check_paths(
+    paths: list[str], selection: Selection = Selection(), use_config: bool = True
+) -> Report:
     """Check files and folders of plans (a UsageError if a path does not exist)."""
-    return Report([check_file(f, selection) for f in expand_paths(paths)])
+    return Report([check_file(f, selection, use_config) for f in expand_paths(paths)])

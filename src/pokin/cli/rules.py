@@ -1,3 +1,66 @@
-"""`pokin rules` command(s)."""
+"""`pokin rules`: list every rule, or explain one with its examples."""
 
 from __future__ import annotations
+
+import enum
+from typing import Annotated
+
+import typer
+
+from pokin.cli.app import app, fail, write_stdout
+
+
+class RulesFormat(enum.StrEnum):
+    """Output formats of `pokin rules`."""
+
+    text = "text"
+    json = "json"
+
+
+@app.command()
+def rules(
+    name: Annotated[
+        str | None,
+        typer.Argument(
+            help="A rule code (B001), rule name (budget-mismatch) or group (budget).",
+            show_default=False,
+        ),
+    ] = None,
+    output_format: Annotated[
+        RulesFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = RulesFormat.text,
+) -> None:
+    """List every rule with code, group, severity and summary; or explain one rule."""
+    from pokin.render.rules import render_rule, render_rule_list, render_rules_json
+    from pokin.rules.registry import GROUPS, all_rules, get_rule
+
+    registry = all_rules()
+    if name is None:
+        chosen = list(registry.values())
+    else:
+        key = name.strip()
+        rule = get_rule(key) or next(
+            (r for r in registry.values() if r.name == key.lower()), None
+        )
+        if rule is not None:
+            if output_format is RulesFormat.json:
+                write_stdout(render_rules_json([rule]))
+            else:
+                write_stdout(render_rule(rule))
+            return
+        if key.lower() not in GROUPS:
+            fail(f"no rule or group named '{key}'{_suggest(key, registry, GROUPS)}")
+        chosen = [r for r in registry.values() if r.group == key.lower()]
+    if output_format is RulesFormat.json:
+        write_stdout(render_rules_json(chosen))
+    else:
+        write_stdout(render_rule_list(chosen))
+
+
+def _suggest(key: str, registry: dict[str, object], groups: dict[str, str]) -> str:
+    import difflib
+
+    names = [*registry, *groups, *(getattr(r, "name", "") for r in registry.values())]
+    guess = difflib.get_close_matches(key.upper(), list(registry), n=1, cutoff=0.5)
+    guess = guess or difflib.get_close_matches(key.lower(), names, n=1, cutoff=0.6)
+    return f"; did you mean '{guess[0]}'? (see 'pokin rules')" if guess else " (see 'pokin rules')"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from typing import Annotated
 
 import typer
@@ -16,42 +17,77 @@ def validate(
     ],
     output_format: Annotated[
         ProblemFormat | None,
-        typer.Option("--format", "-f", help="Output format (default: human)."),
+        typer.Option(
+            "--format",
+            "-f",
+            help="Output format (default: human; github when GITHUB_ACTIONS=true).",
+        ),
     ] = None,
     strict: Annotated[
         bool, typer.Option("--strict", help="Exit 1 on warnings too, not only on errors.")
     ] = False,
     select: Annotated[
         list[str] | None,
-        typer.Option("--select", help="Only these rule codes or groups (repeatable, or comma-separated)."),
+        typer.Option(
+            "--select", help="Only these rule codes or groups (repeatable, or comma-separated)."
+        ),
     ] = None,
     ignore: Annotated[
         list[str] | None,
-        typer.Option("--ignore", help="Skip these rule codes or groups (repeatable, or comma-separated)."),
+        typer.Option(
+            "--ignore", help="Skip these rule codes or groups (repeatable, or comma-separated)."
+        ),
     ] = None,
+    no_config: Annotated[
+        bool,
+        typer.Option(
+            "--no-config", help="Ignore [tool.pokin] in pyproject.toml and pokin.toml files."
+        ),
+    ] = False,
 ) -> None:
     """Check plans against the format and the consistency rules.
 
-    Exit codes: 0 no errors (warnings allowed), 1 errors found (or warnings
-    with --strict), 2 could not run.
+    Settings come from the nearest pokin.toml or [tool.pokin] table in a
+    pyproject.toml above each plan; --select replaces its select, --ignore adds
+    to its ignore. Exit codes: 0 no errors (warnings allowed), 1 errors found
+    (or warnings with --strict), 2 could not run.
     """
+    from pokin.config import check_names
     from pokin.engine import Selection, check_paths
     from pokin.problems import UsageError
-    from pokin.render.problems import print_human, render_json
 
-    selection = Selection.of(_split(select), _split(ignore))
     try:
-        report = check_paths(paths, selection)
+        selection = Selection.of(
+            check_names(_split(select), "--select"), check_names(_split(ignore), "--ignore")
+        )
+        report = check_paths(paths, selection, use_config=not no_config)
     except UsageError as exc:
         fail(str(exc))
-    fmt = output_format or ProblemFormat.human
+    fmt = output_format or _default_format()
     if fmt is ProblemFormat.json:
+        from pokin.render.problems import render_json
+
         write_stdout(render_json(report))
-    elif fmt is ProblemFormat.human:
-        print_human(report)
+    elif fmt is ProblemFormat.github:
+        from pokin.render.github import render_github
+
+        write_stdout(render_github(report))
+    elif fmt is ProblemFormat.sarif:
+        from pokin.render.sarif import render_sarif
+
+        write_stdout(render_sarif(report))
     else:
-        fail(f"format {fmt.value} is not available yet")
+        from pokin.render.problems import print_human
+
+        print_human(report)
     raise typer.Exit(report.exit_code(strict))
+
+
+def _default_format() -> ProblemFormat:
+    """GitHub annotations inside GitHub Actions, human output elsewhere."""
+    if os.environ.get("GITHUB_ACTIONS") == "true":
+        return ProblemFormat.github
+    return ProblemFormat.human
 
 
 def _split(values: list[str] | None) -> list[str]:

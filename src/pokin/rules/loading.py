@@ -127,3 +127,20 @@ declare("S006", "invalid-id", "schema", """
 declare("E001", "rule-failed", "engine", """
     A rule failed to run on this plan; the other rules still ran. Please report it.
 """)
+declare("E002", "unused-suppression", "engine", """
+    A `# pokin: ignore[CODE]` comment suppresses nothing, or cannot be read.
+
+    A suppression silences the named codes (or groups) for problems reported
+    on the comment's line, and for problems of the node whose first line (its
+    `- id:` line) carries the comment. One that silences nothing is stale (the
+    problem was fixed, or the code is misspelt) and is reported so that it
+    cannot hide the next real problem. Suppressions of rules that did not run
+    (--select / --ignore) are not judged.
+
+    Failing:
+        - id: dayasos-psks  # pokin: ignore[B001]
+          anggaran: 150000000   # equals its sub kegiatan: nothing to suppress
+    Passing:
+        - id: dayasos-psks  # pokin: ignore[B001]
+          anggaran: 100000000   # deliberately below its sub kegiatan (catatan says why)
+""", "warning")

@@ -1,0 +1,174 @@
+"""Inline suppressions: ``# pokin: ignore[CODE]`` for a deliberate exception.
+
+A comment ``# pokin: ignore[B001]`` (or ``ignore[B001,I005]``, codes or
+group names) silences those codes for problems reported on its line, and for
+problems of the node whose first line (its ``- id:`` line) carries it. A
+suppression that silences nothing is reported as E002.
+
+Comments are found with a regular expression over the lines of the text, and
+only when the text contains ``pokin:`` at all, so plans without suppressions
+pay nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from pokin.plan import LoadedPlan
+from pokin.problems import Path, Problem
+
+MARKER = "pokin:"
+# a YAML comment starts at the line start or after whitespace
+_COMMENT = re.compile(r"(?:^|\s)(#\s*pokin:(.*))$")
+_IGNORE = re.compile(r"\s*ignore\[([^\]]*)\]\s*(?:#.*)?$")
+
+
+@dataclass
+class Suppression:
+    """One suppression comment: its position and the names it silences."""
+
+    line: int
+    column: int
+    names: tuple[str, ...]
+    text: str
+    used: set[str] = field(default_factory=set)
+    malformed: bool = False
+
+
+def find_suppressions(text: str) -> dict[int, Suppression]:
+    """Suppression comments by 1-based line (none unless ``pokin:`` occurs)."""
+    found: dict[int, Suppression] = {}
+    if MARKER not in text:
+        return found
+    from pokin.config import normalise_name
+
+    for number, line in enumerate(text.splitlines(), start=1):
+        if MARKER not in line:
+            continue
+        match = _COMMENT.search(line)
+        if match is None:
+            continue
+        column = match.start(1) + 1
+        body = _IGNORE.match(match.group(2))
+        comment = match.group(1).strip()
+        if body is None:
+            found[number] = Suppression(number, column, (), comment, malformed=True)
+            continue
+        names = tuple(normalise_name(n) for n in body.group(1).split(",") if n.strip())
+        found[number] = Suppression(number, column, names, comment, malformed=not names)
+    return found
+
+
+def apply_suppressions(
+    plan: LoadedPlan,
+    problems: list[Problem],
+    group_of: Callable[[str], str],
+    enabled: Callable[[str], bool],
+    known: Callable[[str], bool],
+) -> list[Problem]:
+    """Drop suppressed problems; add E002 for each suppression that silenced nothing.
+
+    ``group_of`` gives a code's group, ``enabled`` whether a code or group ran
+    (suppressions of rules that did not run are not judged), and ``known``
+    whether a name is a rule code or group at all.
+    """
+    suppressions = find_suppressions(plan.document.text)
+    if not suppressions:
+        return problems
+    wanted = {n for s in suppressions.values() for n in s.names}
+    kept: list[Problem] = []
+    for problem in problems:
+        group = group_of(problem.code)
+        if problem.code not in wanted and group not in wanted:
+            kept.append(problem)
+            continue
+        lines = [problem.line]
+        start = _node_start_line(plan, problem)
+        if start is not None and start != problem.line:
+            lines.append(start)
+        if not _suppressed(suppressions, lines, problem.code, group):
+            kept.append(problem)
+    kept.extend(_unused(plan.file, suppressions, enabled, known))
+    return kept
+
+
+def _suppressed(
+    suppressions: dict[int, Suppression], lines: list[int], code: str, group: str
+) -> bool:
+    for line in lines:
+        supp = suppressions.get(line)
+        if supp is None:
+            continue
+        for name in (code, group):
+            if name in supp.names:
+                supp.used.add(name)
+                return True
+    return False
+
+
+def _node_start_line(plan: LoadedPlan, problem: Problem) -> int | None:
+    """The line where the problem's node (the mapping with its id) starts."""
+    if problem.node is None or not problem.path:
+        return None
+    node_path = _node_path(plan.document.data, problem.path, problem.node)
+    if node_path is None:
+        return None
+    return plan.position(node_path)[0]
+
+
+def _node_path(data: Any, path: Path, node: str) -> Path | None:
+    found: Path | None = None
+    current = data
+    for depth, step in enumerate(path):
+        if isinstance(current, dict):
+            current = current.get(step)
+        elif isinstance(current, list) and isinstance(step, int) and 0 <= step < len(current):
+            current = current[step]
+        else:
+            break
+        if isinstance(current, dict) and current.get("id") == node:
+            found = path[: depth + 1]
+    return found
+
+
+def _unused(
+    file: str,
+    suppressions: dict[int, Suppression],
+    enabled: Callable[[str], bool],
+    known: Callable[[str], bool],
+) -> list[Problem]:
+    result = []
+    for supp in suppressions.values():
+        if supp.malformed:
+            result.append(
+                _e002(
+                    file,
+                    supp,
+                    f"Komentar '{supp.text}' tidak dapat dibaca; tulis "
+                    "'# pokin: ignore[KODE]' atau '# pokin: ignore[KODE1,KODE2]'.",
+                )
+            )
+            continue
+        for name in supp.names:
+            if name in supp.used:
+                continue
+            if not known(name):
+                message = f"'{name}' pada '{supp.text}' bukan kode atau kelompok aturan."
+                result.append(_e002(file, supp, message))
+            elif enabled(name):
+                result.append(
+                    _e002(
+                        file,
+                        supp,
+                        f"'{supp.text}': tidak ada masalah {name} yang ditekan pada baris ini; "
+                        "hapus komentar itu bila masalahnya sudah diperbaiki.",
+                    )
+                )
+    return result
+
+
+def _e002(file: str, supp: Suppression, message: str) -> Problem:
+    return Problem("E002", "warning", message, file, supp.line, supp.column)
