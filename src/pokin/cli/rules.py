@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+from collections.abc import Mapping
 from typing import Annotated
 
 import typer
@@ -57,7 +58,7 @@ def rules(
         write_stdout(render_rule_list(chosen))
 
 
-def _suggest(key: str, registry: dict[str, object], groups: dict[str, str]) -> str:
+def _suggest(key: str, registry: Mapping[str, object], groups: Mapping[str, str]) -> str:
     import difflib
 
     names = [*registry, *groups, *(getattr(r, "name", "") for r in registry.values())]
