@@ -1,3 +1,165 @@
-"""`pokin tree` command(s)."""
+"""`pokin tree`: the pohon kinerja on the terminal, or as DOT, SVG, PNG or PDF."""
 
 from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from pokin.cli.app import app, fail
+
+if TYPE_CHECKING:
+    from pokin.diagram import DiagramOptions
+    from pokin.plan import LoadedPlan
+    from pokin.problems import Problem
+
+_FILE = "FILE"
+
+
+@app.command()
+def tree(
+    plan: Annotated[str, typer.Argument(help="The plan file.")],
+    show: Annotated[
+        str | None,
+        typer.Option(
+            "--show",
+            help="Terminal: details under each node, comma-separated: indikator, target, "
+            "anggaran, pj.",
+        ),
+    ] = None,
+    depth: Annotated[
+        int | None,
+        typer.Option("--depth", min=0, help="Levels shown below the root (0: the root only)."),
+    ] = None,
+    root: Annotated[
+        str | None, typer.Option("--root", help="Draw only the branch under this node id.")
+    ] = None,
+    dot: Annotated[
+        str | None, typer.Option("--dot", metavar=_FILE, help="Write Graphviz DOT ('-': stdout).")
+    ] = None,
+    svg: Annotated[
+        str | None, typer.Option("--svg", metavar=_FILE, help="Write SVG ('-': stdout).")
+    ] = None,
+    png: Annotated[
+        str | None,
+        typer.Option("--png", metavar=_FILE, help="Write PNG (needs Graphviz installed)."),
+    ] = None,
+    pdf: Annotated[
+        str | None,
+        typer.Option("--pdf", metavar=_FILE, help="Write PDF (needs Graphviz installed)."),
+    ] = None,
+    rankdir: Annotated[
+        str,
+        typer.Option("--rankdir", help="Diagram direction: TB (top-down) or LR (for wide trees)."),
+    ] = "TB",
+) -> None:
+    """Show the pohon kinerja: a coloured tree here, or a diagram file.
+
+    Without --dot/--svg/--png/--pdf the tree is printed on the terminal. SVG
+    works without Graphviz installed (an embedded WebAssembly Graphviz draws
+    it); PNG and PDF need the 'dot' program. Nodes with validation problems
+    are outlined (errors red, warnings orange).
+
+    Exit codes: 0 drawn, 1 drawn but the plan has errors (or could not be
+    read at all), 2 could not run.
+    """
+    from pokin.diagram import RANKDIRS, DiagramOptions
+
+    fields = _show_fields(show)
+    direction = rankdir.strip().upper()
+    if direction not in RANKDIRS:
+        fail(f"--rankdir harus salah satu dari {', '.join(RANKDIRS)}, bukan '{rankdir}'")
+    outputs = (("dot", dot), ("svg", svg), ("png", png), ("pdf", pdf))
+    wanted = [(fmt, dest) for fmt, dest in outputs if dest is not None]
+    _check_outputs(plan, wanted)
+
+    from pokin.engine import Report, check_loaded
+    from pokin.load import load_file
+    from pokin.problems import UsageError
+
+    try:
+        result = load_file(plan)
+    except UsageError as exc:
+        fail(str(exc))
+    report = check_loaded(result)
+    loaded = result.plan
+    if loaded is None:
+        from pokin.render.problems import print_human
+
+        print_human(Report([report]))
+        raise typer.Exit(1)
+
+    options = DiagramOptions(direction, root, depth)
+    try:
+        if wanted:
+            _write_outputs(loaded, report.problems, options, wanted)
+        else:
+            from pokin.diagram import tree_view
+            from pokin.render.tree import print_tree
+
+            print_tree(tree_view(loaded, report.problems, options), report.problems, fields)
+    except UsageError as exc:
+        fail(str(exc))
+    raise typer.Exit(1 if any(p.severity == "error" for p in report.problems) else 0)
+
+
+def _show_fields(show: str | None) -> frozenset[str]:
+    from pokin.render.tree import SHOW_FIELDS
+
+    fields = frozenset(part.strip().lower() for part in (show or "").split(",") if part.strip())
+    unknown = sorted(fields - set(SHOW_FIELDS))
+    if unknown:
+        fail(f"--show tidak mengenal {', '.join(unknown)}; pilihan: {', '.join(SHOW_FIELDS)}")
+    return fields
+
+
+def _check_outputs(plan: str, wanted: list[tuple[str, str]]) -> None:
+    """Refuse what cannot work before doing any work."""
+    to_stdout = [fmt for fmt, dest in wanted if dest == "-"]
+    if len(to_stdout) > 1:
+        fail("hanya satu keluaran yang dapat ditulis ke stdout ('-')")
+    for fmt, dest in wanted:
+        if dest == "-":
+            if fmt in ("png", "pdf"):
+                fail(f"--{fmt} menulis berkas biner; beri nama berkas, bukan '-'")
+            continue
+        target = Path(dest)
+        if target.is_dir():
+            fail(f"--{fmt} {dest}: itu folder; beri nama berkas, misalnya {dest}/pohon.{fmt}")
+        if not target.parent.is_dir():
+            fail(f"--{fmt} {dest}: folder {target.parent} tidak ada")
+        if Path(plan).exists() and target.exists() and target.samefile(plan):
+            fail(f"--{fmt} {dest} adalah berkas rencana itu sendiri; pilih nama lain")
+
+
+def _write_outputs(
+    loaded: LoadedPlan,
+    problems: list[Problem],
+    options: DiagramOptions,
+    wanted: list[tuple[str, str]],
+) -> None:
+    """Render every requested format first, then write them (nothing half-written)."""
+    from pokin.diagram import build_dot
+    from pokin.graphviz_backend import RendererUnavailable, RenderFailed, render_bytes, write_atomic
+
+    source = build_dot(loaded, problems, options)
+    rendered: list[tuple[str, str, bytes]] = []
+    for fmt, dest in wanted:
+        try:
+            rendered.append((fmt, dest, render_bytes(source, fmt)))
+        except RendererUnavailable as exc:
+            fail(str(exc))
+        except RenderFailed as exc:
+            fail(str(exc))
+    for fmt, dest, data in rendered:
+        if dest == "-":
+            sys.stdout.buffer.write(data)
+            sys.stdout.buffer.flush()
+            continue
+        try:
+            write_atomic(Path(dest), data)
+        except OSError as exc:
+            fail(f"--{fmt} {dest}: tidak dapat ditulis: {exc.strerror or exc}")
+        sys.stderr.write(f"pokin: pohon kinerja ditulis ke {dest}\n")

@@ -1,0 +1,133 @@
+"""The pohon kinerja on the terminal: a rich tree, one colour per level."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from pokin.diagram import LEVEL_SHORT, TreeView, anggaran_text, target_text
+from pokin.plan import NodeRef
+from pokin.problems import Problem
+
+if TYPE_CHECKING:
+    from rich.console import Console, RenderableType
+    from rich.text import Text
+    from rich.tree import Tree
+
+#: Details ``--show`` can add under each node.
+SHOW_FIELDS: tuple[str, ...] = ("indikator", "target", "anggaran", "pj")
+
+LEVEL_COLOURS: dict[str, str] = {
+    "outcome": "bold magenta",
+    "csf": "bold blue",
+    "program": "cyan",
+    "kegiatan": "green",
+    "subkegiatan": "yellow",
+}
+
+
+def build_tree(view: TreeView, show: frozenset[str] = frozenset()) -> Tree:
+    """A rich Tree of the shown nodes; plan text is never read as markup."""
+    from rich.tree import Tree
+
+    top = Tree(_label(view, view.root, show), guide_style="dim")
+    pending: list[tuple[NodeRef, Tree]] = [(view.root, top)]
+    while pending:
+        ref, branch = pending.pop()
+        for child in view.children(ref):
+            pending.append((child, branch.add(_label(view, child, show))))
+    return top
+
+
+def _label(view: TreeView, ref: NodeRef, show: frozenset[str]) -> RenderableType:
+    """The node's header line, and under it (indented) the details asked for."""
+    from rich.console import Group
+    from rich.padding import Padding
+    from rich.text import Text
+
+    colour = LEVEL_COLOURS[ref.level]
+    text = Text.assemble(
+        (LEVEL_SHORT[ref.level].upper(), colour),
+        " ",
+        (ref.id, f"{colour} not bold"),
+        "  ",
+        ref.node.kinerja.replace("\n", " "),
+    )
+    _append_problems(text, view.problems_of(ref))
+    details = _details(view, ref, show)
+    if not details:
+        return text
+    return Group(text, Padding(details, (0, 0, 0, 2), expand=False))
+
+
+def _details(view: TreeView, ref: NodeRef, show: frozenset[str]) -> Text:
+    from rich.text import Text
+
+    text = Text()
+    tahun = view.plan.model.tahun
+    if show & {"indikator", "target"}:
+        for ind in ref.node.indikator:
+            text.append("\n• ", style="dim")
+            text.append(ind.uraian.replace("\n", " "))
+            target = target_text(ind, tahun) if "target" in show else None
+            if target:
+                text.append(f": {target}", style="bold")
+    if "anggaran" in show:
+        anggaran = anggaran_text(view.plan, ref)
+        if anggaran:
+            text.append("\nAnggaran: ", style="dim")
+            text.append(anggaran, style="bold")
+    if "pj" in show:
+        owner = ref.owner()
+        if owner:
+            jabatan = view.plan.jabatan_by_id.get(owner)
+            text.append("\npj: ", style="dim")
+            text.append(owner)
+            if jabatan is not None:
+                text.append(f" ({jabatan.nama})", style="dim")
+            if not ref.node.pj:
+                text.append(" — dari atasan", style="dim italic")
+    hidden = view.hidden(ref)
+    if hidden:
+        text.append(
+            f"\n… +{hidden} {LEVEL_SHORT[ref.children[0].level]} tidak ditampilkan",
+            style="dim",
+        )
+    if text.plain.startswith("\n"):
+        text = text[1:]
+    return text
+
+
+def _append_problems(text: Text, problems: list[Problem]) -> None:
+    for severity, mark, style in (("error", "✗", "bold red"), ("warning", "!", "yellow")):
+        codes = sorted({p.code for p in problems if p.severity == severity})
+        if codes:
+            text.append(f"  {mark} {', '.join(codes)}", style=style)
+
+
+def summary(view: TreeView, problems: list[Problem]) -> str:
+    """'68 simpul · rencana ini: 0 galat, 14 peringatan (lihat pokin validate)'."""
+    nodes = sum(1 for _ in view.walk())
+    errors = sum(1 for p in problems if p.severity == "error")
+    warnings = sum(1 for p in problems if p.severity == "warning")
+    if not errors and not warnings:
+        return f"{nodes} simpul · rencana ini tidak bermasalah"
+    return (
+        f"{nodes} simpul · rencana ini: {errors} galat, {warnings} peringatan "
+        "(lihat pokin validate)"
+    )
+
+
+def print_tree(
+    view: TreeView,
+    problems: list[Problem],
+    show: frozenset[str] = frozenset(),
+    out: Console | None = None,
+) -> None:
+    """Print the tree and a one-line summary."""
+    from pokin.render.console import console
+
+    if out is None:
+        out = console()
+        out.soft_wrap = False  # wrap long statements inside the tree guides
+    out.print(build_tree(view, show))
+    out.print(summary(view, problems), style="dim")
