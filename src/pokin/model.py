@@ -53,7 +53,9 @@ def _year(value: Any) -> int:
         raise NumberFormatError(f"tahun '{value}' harus berupa angka tahun, misalnya 2025")
     text = str(value).strip()
     if not (text.isdigit() and len(text) == 4):
-        raise NumberFormatError(f"tahun '{value}' harus berupa angka tahun empat digit, misalnya 2025")
+        raise NumberFormatError(
+            f"tahun '{value}' harus berupa angka tahun empat digit, misalnya 2025"
+        )
     return int(text)
 
 

@@ -31,9 +31,7 @@ def parse_rupiah(value: object) -> int:
     if isinstance(value, float):
         if math.isfinite(value) and value.is_integer() and value >= 0:
             return int(value)
-        raise NumberFormatError(
-            f"anggaran harus Rupiah utuh tanpa pecahan, bukan {value!r}"
-        )
+        raise NumberFormatError(f"anggaran harus Rupiah utuh tanpa pecahan, bukan {value!r}")
     if isinstance(value, str):
         text = value.strip()
         match = _RUPIAH_RE.fullmatch(text)
@@ -72,7 +70,7 @@ def parse_target(value: object, percent_unit: bool) -> float | int:
         if match is None:
             shown = text if len(text) <= 40 else text[:39] + "…"
             raise NumberFormatError(
-                f"target '{shown}' bukan angka (contoh: 93.59, \"93,59\" atau \"93,59%\")"
+                f'target \'{shown}\' bukan angka (contoh: 93.59, "93,59" atau "93,59%")'
             )
         if match.group("pct") and not percent_unit:
             raise NumberFormatError(

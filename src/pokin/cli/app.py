@@ -27,7 +27,7 @@ app = typer.Typer(
 )
 
 
-class ProblemFormat(str, enum.Enum):
+class ProblemFormat(enum.StrEnum):
     """Output formats for problem reports."""
 
     human = "human"

@@ -4,15 +4,24 @@ from __future__ import annotations
 
 from pokin.rules.registry import declare
 
-declare("Y001", "yaml-syntax", "yaml", """
+declare(
+    "Y001",
+    "yaml-syntax",
+    "yaml",
+    """
     The file is not valid YAML (indentation, a colon inside unquoted text, an unclosed quote).
 
     Failing:
         kinerja: Terwujudnya: korban bencana tertangani
     Passing:
         kinerja: "Terwujudnya: korban bencana tertangani"
-""")
-declare("Y002", "duplicate-key", "yaml", """
+""",
+)
+declare(
+    "Y002",
+    "duplicate-key",
+    "yaml",
+    """
     The same key is written twice in one mapping; the second value is ignored.
 
     Failing:
@@ -20,8 +29,13 @@ declare("Y002", "duplicate-key", "yaml", """
         anggaran: 349150370
     Passing:
         anggaran: 372250370
-""")
-declare("Y003", "alias", "yaml", """
+""",
+)
+declare(
+    "Y003",
+    "alias",
+    "yaml",
+    """
     YAML anchors and aliases (&name / *name) and merge keys are refused.
 
     A plan writes every fact once, and an alias could let a small file expand
@@ -33,13 +47,23 @@ declare("Y003", "alias", "yaml", """
         indikator:
           - uraian: Persentase korban bencana yang menerima bantuan sosial
             satuan: "%"
-""")
-declare("Y004", "encoding", "yaml", """
+""",
+)
+declare(
+    "Y004",
+    "encoding",
+    "yaml",
+    """
     The file is not UTF-8 text, or holds control characters.
 
     Save the file as UTF-8 (a BOM and CRLF line endings are fine).
-""")
-declare("Y005", "empty-file", "yaml", """
+""",
+)
+declare(
+    "Y005",
+    "empty-file",
+    "yaml",
+    """
     The file is empty or holds only comments.
 
     Passing:
@@ -48,35 +72,60 @@ declare("Y005", "empty-file", "yaml", """
         tahun: 2025
         outcome: {id: o, kinerja: Meningkatnya kesejahteraan PPKS}
         csf: []
-""")
-declare("Y006", "not-a-mapping", "yaml", """
+""",
+)
+declare(
+    "Y006",
+    "not-a-mapping",
+    "yaml",
+    """
     The top level of the file is a list or a single value instead of `key: value` pairs.
 
     Failing:
         - pokin: 1
     Passing:
         pokin: 1
-""")
-declare("Y007", "too-deep", "yaml", """
+""",
+)
+declare(
+    "Y007",
+    "too-deep",
+    "yaml",
+    """
     The file nests more deeply than any plan does (a runaway bracket or indentation).
-""")
-declare("Y008", "yaml-tag", "yaml", """
+""",
+)
+declare(
+    "Y008",
+    "yaml-tag",
+    "yaml",
+    """
     An explicit YAML tag (!!binary, !custom, …) is used; plans hold plain values only.
 
     Failing:
         anggaran: !!str 372250370
     Passing:
         anggaran: 372250370
-""")
-declare("S001", "unknown-key", "schema", """
+""",
+)
+declare(
+    "S001",
+    "unknown-key",
+    "schema",
+    """
     A key that the plan format does not know, usually a typo (`anggran`, `sub_kegiatan`).
 
     Failing:
         anggran: 372250370
     Passing:
         anggaran: 372250370
-""")
-declare("S002", "missing-key", "schema", """
+""",
+)
+declare(
+    "S002",
+    "missing-key",
+    "schema",
+    """
     A required key is missing (`id`, `kinerja`, `nama` on program/kegiatan/sub kegiatan, …).
 
     Failing:
@@ -86,8 +135,13 @@ declare("S002", "missing-key", "schema", """
         - id: bencana
           kinerja: Terwujudnya Korban Bencana Yang Tertangani Dengan Bantuan
           nama: Program Penanganan Bencana
-""")
-declare("S003", "wrong-type", "schema", """
+""",
+)
+declare(
+    "S003",
+    "wrong-type",
+    "schema",
+    """
     A value of the wrong kind: a list where text is expected, text where a list is expected, …
 
     Failing:
@@ -96,16 +150,26 @@ declare("S003", "wrong-type", "schema", """
         indikator:
           - uraian: Persentase korban bencana yang menerima bantuan sosial
             satuan: "%"
-""")
-declare("S004", "invalid-value", "schema", """
+""",
+)
+declare(
+    "S004",
+    "invalid-value",
+    "schema",
+    """
     A value outside its allowed set: an unknown eselon, an empty statement, a wrong format version.
 
     Failing:
         eselon: 3
     Passing:
         eselon: III
-""")
-declare("S005", "malformed-number", "schema", """
+""",
+)
+declare(
+    "S005",
+    "malformed-number",
+    "schema",
+    """
     A Rupiah amount or target that cannot be read without guessing.
 
     Indonesian notation is accepted ("372.250.370", "Rp 372.250.370", "93,59");
@@ -115,19 +179,34 @@ declare("S005", "malformed-number", "schema", """
         anggaran: 13.2918.000
     Passing:
         anggaran: 13298000
-""")
-declare("S006", "invalid-id", "schema", """
+""",
+)
+declare(
+    "S006",
+    "invalid-id",
+    "schema",
+    """
     An id that is not a short slug of lower-case letters, digits and '-'.
 
     Failing:
         id: Program Bencana
     Passing:
         id: bencana
-""")
-declare("E001", "rule-failed", "engine", """
+""",
+)
+declare(
+    "E001",
+    "rule-failed",
+    "engine",
+    """
     A rule failed to run on this plan; the other rules still ran. Please report it.
-""")
-declare("E002", "unused-suppression", "engine", """
+""",
+)
+declare(
+    "E002",
+    "unused-suppression",
+    "engine",
+    """
     A `# pokin: ignore[CODE]` comment suppresses nothing, or cannot be read.
 
     A suppression silences the named codes (or groups) for problems reported
@@ -143,4 +222,6 @@ declare("E002", "unused-suppression", "engine", """
     Passing:
         - id: dayasos-psks  # pokin: ignore[B001]
           anggaran: 100000000   # deliberately below its sub kegiatan (catatan says why)
-""", "warning")
+""",
+    "warning",
+)

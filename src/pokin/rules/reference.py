@@ -92,7 +92,8 @@ def unknown_pj(plan: LoadedPlan) -> Iterable[Finding]:
     if rpjmd is not None and rpjmd.pj is not None and rpjmd.pj not in known:
         yield Finding(
             "R002",
-            f"pj '{rpjmd.pj}' pada rpjmd tidak ada dalam daftar jabatan.{_suggest(rpjmd.pj, known)}",
+            f"pj '{rpjmd.pj}' pada rpjmd tidak ada dalam daftar jabatan."
+            + _suggest(rpjmd.pj, known),
             ("rpjmd", "pj"),
         )
 
@@ -114,7 +115,8 @@ def unknown_atasan(plan: LoadedPlan) -> Iterable[Finding]:
         if jab.atasan not in known:
             yield Finding(
                 "R003",
-                f"atasan '{jab.atasan}' tidak ada dalam daftar jabatan.{_suggest(jab.atasan, known)}",
+                f"atasan '{jab.atasan}' tidak ada dalam daftar jabatan."
+                + _suggest(jab.atasan, known),
                 path,
                 jab.id,
             )

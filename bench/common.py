@@ -1,0 +1,77 @@
+"""Shared helpers for the benchmark scripts in bench/.
+
+Every figure is a ratio against a baseline measured in the same invocation,
+best of several runs, because these machines are noisy.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "bench" / "data"
+EXAMPLE = ROOT / "examples" / "dinsos_kotim_2025.yaml"
+
+
+def pokin(*args: str) -> list[str]:
+    """The command line that runs the installed ``pokin`` console script."""
+    script = Path(sys.executable).with_name("pokin")
+    if script.exists():
+        return [str(script), *args]
+    found = shutil.which("pokin")
+    return [found, *args] if found else [sys.executable, "-m", "pokin", *args]
+
+
+def python(*args: str) -> list[str]:
+    """The command line that runs this Python."""
+    return [sys.executable, *args]
+
+
+def best_time(
+    cmd: list[str], runs: int = 5, warmup: int = 1, ok_codes: tuple[int, ...] = (0, 1)
+) -> float:
+    """Best wall time in seconds of ``cmd`` over ``runs`` runs (after ``warmup``)."""
+    env = {**os.environ, "NO_COLOR": "1"}
+    best = float("inf")
+    for i in range(warmup + runs):
+        start = time.perf_counter()
+        proc = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+        elapsed = time.perf_counter() - start
+        if proc.returncode not in ok_codes:
+            raise SystemExit(
+                f"benchmark command failed ({proc.returncode}): {' '.join(cmd)}\n"
+                + proc.stderr.decode(errors="replace")[-2000:]
+            )
+        if i >= warmup:
+            best = min(best, elapsed)
+    return best
+
+
+def ensure_plan(nodes: int) -> Path:
+    """A synthetic plan of about ``nodes`` nodes under bench/data (generated once)."""
+    DATA.mkdir(parents=True, exist_ok=True)
+    path = DATA / f"plan_{nodes}.yaml"
+    if not path.exists():
+        subprocess.run(
+            python(str(ROOT / "bench" / "gen_plan.py"), "--nodes", str(nodes), "-o", str(path)),
+            check=True,
+        )
+    return path
+
+
+def report(name: str, ratio: float, limit: float, *, lower_is_better: bool = True) -> bool:
+    """Print one measured ratio against its limit; return whether it passes."""
+    ok = ratio <= limit if lower_is_better else ratio >= limit
+    sign = "≤" if lower_is_better else "≥"
+    print(f"  {name}: {ratio:.2f}× (target {sign} {limit}×) {'OK' if ok else 'MISSED'}")
+    return ok
+
+
+def seconds(label: str, value: float) -> None:
+    """Print one absolute timing."""
+    print(f"    {label}: {value * 1000:.0f} ms")

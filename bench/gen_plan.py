@@ -1,0 +1,175 @@
+"""Generate a synthetic, consistent plan of about N nodes in pokin's format.
+
+Realistic text lengths, yearly-free budgets that add up, every node owned and
+indicated, so ``pokin validate`` finds nothing to report on it (the clean
+path a large agency's plan takes in CI).
+
+    python bench/gen_plan.py --nodes 10000 -o bench/data/plan_10000.yaml
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import random
+from pathlib import Path
+
+WORDS = ["pelayanan", "sosial", "penyandang", "disabilitas", "terlantar", "anak", "lanjut", "usia", "gelandangan", "pengemis", "korban", "bencana", "alam", "kebutuhan", "dasar", "permakanan", "sandang", "tempat", "penampungan", "pengungsi", "kelompok", "rentan", "dukungan", "psikososial", "reunifikasi", "keluarga", "bimbingan", "fisik", "mental", "spiritual", "pembuatan", "nomor", "induk", "kependudukan", "akta", "kelahiran", "layanan", "rujukan", "kedaruratan", "penelusuran", "pemberdayaan", "potensi", "sumber", "kesejahteraan", "kelembagaan", "masyarakat", "karang", "taruna", "pemeliharaan", "taman", "makam", "pahlawan", "perencanaan", "penganggaran", "evaluasi", "kinerja", "perangkat", "daerah", "administrasi", "keuangan", "kepegawaian", "umum"]
+
+STATEMENT_PREFIX = ("Terwujudnya", "Terpenuhinya", "Tersedianya", "Terlaksananya", "Meningkatnya")
+UNITS = ("orang", "paket", "dokumen", "laporan", "unit", "lembaga")
+
+
+def text(rng: random.Random, lo: int, hi: int) -> str:
+    """A phrase of lo..hi words from the pool."""
+    return " ".join(rng.choice(WORDS) for _ in range(rng.randint(lo, hi)))
+
+
+def shape(nodes: int) -> tuple[int, int, int, int]:
+    """Fan-out (csf, program per csf, kegiatan per program, sub per kegiatan)."""
+    f = max(2, round((nodes - 1) ** 0.25))
+    csf, prog, keg = f, f, f
+    upper = 1 + csf + csf * prog + csf * prog * keg
+    sub = max(1, math.ceil((nodes - upper) / (csf * prog * keg)))
+    return csf, prog, keg, sub
+
+
+def q(value: str) -> str:
+    """A double-quoted YAML scalar."""
+    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def generate(nodes: int, seed: int = 2025) -> str:
+    """The plan text."""
+    rng = random.Random(seed)
+    n_csf, n_prog, n_keg, n_sub = shape(nodes)
+    out: list[str] = [
+        "pokin: 1",
+        "perangkat_daerah: Dinas Sintetis Kabupaten Contoh",
+        "tahun: 2025",
+        "periode: [2021, 2025]",
+        "renstra:",
+        "  sasaran:",
+    ]
+    for c in range(n_csf):
+        out += [
+            f"    - id: rs-{c}",
+            f"      kinerja: {q('Meningkatnya ' + text(rng, 4, 8))}",
+            "      indikator:",
+            f"        - uraian: {q('Persentase ' + text(rng, 4, 9))}",
+            '          satuan: "%"',
+            "          target: {2021: 60.5, 2022: 65.5, 2023: 70.5, 2024: 75.5, 2025: 80.5}",
+        ]
+    out += ["jabatan:", "  - id: kadis", "    nama: Kepala Dinas", "    eselon: II"]
+    for c in range(n_csf):
+        out += [
+            f"  - id: kabid-{c}",
+            f"    nama: {q('Kepala Bidang ' + text(rng, 2, 4))}",
+            "    eselon: III",
+            "    atasan: kadis",
+        ]
+        out += [
+            f"  - id: jf-{c}",
+            f"    nama: {q('Pejabat Fungsional ' + text(rng, 2, 4))}",
+            "    eselon: JF",
+            f"    atasan: kabid-{c}",
+        ]
+    out += [
+        "outcome:",
+        "  id: outcome",
+        f"  kinerja: {q('Meningkatnya ' + text(rng, 5, 9))}",
+        "  indikator:",
+        f"    - uraian: {q('Persentase ' + text(rng, 5, 9))}",
+        '      satuan: "%"',
+        "  pj: kadis",
+        "csf:",
+    ]
+    for c in range(n_csf):
+        out += [
+            f"  - id: csf-{c}",
+            f"    kinerja: {q('Meningkatnya ' + text(rng, 4, 8))}",
+            "    indikator:",
+            f"      - uraian: {q('Persentase ' + text(rng, 4, 8))}",
+            '        satuan: "%"',
+            "    pj: kadis",
+            f"    renstra: rs-{c}",
+            "    program:",
+        ]
+        for p in range(n_prog):
+            pcode = f"1.06.{(c * n_prog + p) % 99 + 1:02d}"
+            kegs: list[list[str]] = []
+            prog_total = 0
+            for k in range(n_keg):
+                kcode = f"{pcode}.2.{k + 1:02d}"
+                subs: list[str] = []
+                keg_total = 0
+                for s in range(n_sub):
+                    amount = rng.randrange(1_000, 500_000) * 1_000
+                    keg_total += amount
+                    ident = f"s-{c}-{p}-{k}-{s}"
+                    subs += [
+                        f"              - id: {ident}",
+                        f"                kinerja: {q(rng.choice(STATEMENT_PREFIX) + ' ' + text(rng, 6, 14))}",
+                        f"                nama: {q(text(rng, 3, 8).capitalize())}",
+                        f'                kode: "{kcode}.{s + 1:04d}"',
+                        f"                anggaran: {amount}",
+                        "                indikator:",
+                        f"                  - uraian: {q('Jumlah ' + text(rng, 6, 14))}",
+                        f"                    satuan: {rng.choice(UNITS)}",
+                        f"                    target: {rng.randint(1, 500)}",
+                    ]
+                prog_total += keg_total
+                kegs.append(
+                    [
+                        f"          - id: k-{c}-{p}-{k}",
+                        f"            kinerja: {q(rng.choice(STATEMENT_PREFIX) + ' ' + text(rng, 5, 12))}",
+                        f"            nama: {q(text(rng, 3, 8).capitalize())}",
+                        f'            kode: "{kcode}"',
+                        f"            anggaran: {keg_total}",
+                        "            indikator:",
+                        f"              - uraian: {q('Jumlah ' + text(rng, 5, 12))}",
+                        f"                satuan: {rng.choice(UNITS)}",
+                        f"                target: {rng.randint(1, 500)}",
+                        f"            pj: jf-{c}",
+                        "            subkegiatan:",
+                        *subs,
+                    ]
+                )
+            out += [
+                f"      - id: p-{c}-{p}",
+                f"        kinerja: {q(rng.choice(STATEMENT_PREFIX) + ' ' + text(rng, 4, 10))}",
+                f"        nama: {q('Program ' + text(rng, 2, 6))}",
+                f'        kode: "{pcode}"',
+                f"        anggaran: {prog_total}",
+                "        indikator:",
+                f"          - uraian: {q('Persentase ' + text(rng, 5, 12))}",
+                '            satuan: "%"',
+                f"            target: {rng.randint(50, 100)}",
+                f"        pj: kabid-{c}",
+                "        kegiatan:",
+            ]
+            for lines in kegs:
+                out += lines
+    return "\n".join(out) + "\n"
+
+
+def count_nodes(nodes: int) -> int:
+    """How many tree nodes ``generate(nodes)`` writes."""
+    c, p, k, s = shape(nodes)
+    return 1 + c + c * p + c * p * k + c * p * k * s
+
+
+def main() -> None:
+    """Command line: --nodes N -o FILE."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--nodes", type=int, default=10_000)
+    parser.add_argument("--seed", type=int, default=2025)
+    parser.add_argument("-o", "--output", type=Path, required=True)
+    args = parser.parse_args()
+    args.output.parent.mkdir(parents=True, exist_ok=True)
+    args.output.write_text(generate(args.nodes, args.seed), encoding="utf-8")
+    print(f"{args.output}: {count_nodes(args.nodes)} nodes")
+
+
+if __name__ == "__main__":
+    main()
