@@ -22,6 +22,8 @@ $(VENV)/.test: pyproject.toml | $(BIN)/python
 demo: $(VENV)/.runtime
 	@mkdir -p $(OUT)
 	$(BIN)/pokin validate $(PLAN)
+	$(BIN)/pokin budget $(PLAN) --by csf
+	$(BIN)/pokin budget $(PLAN) --depth 2
 
 test: $(VENV)/.test
 	$(BIN)/python -m pytest -q
