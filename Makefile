@@ -23,7 +23,7 @@ demo: $(VENV)/.runtime
 	@mkdir -p $(OUT)
 	$(BIN)/pokin validate $(PLAN)
 	$(BIN)/pokin budget $(PLAN) --by csf
-	$(BIN)/pokin budget $(PLAN) --depth 2
+	$(BIN)/pokin budget $(PLAN)
 
 test: $(VENV)/.test
 	$(BIN)/python -m pytest -q
