@@ -1,3 +1,258 @@
-"""`pokin report` command(s)."""
+"""`pokin report` and `pokin pk`: the planning documents, in HTML or Markdown."""
 
 from __future__ import annotations
+
+import datetime as dt
+import enum
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from pokin.cli.app import app, fail
+
+if TYPE_CHECKING:
+    from pokin.load import LoadResult
+    from pokin.render.documents import Format
+
+
+class DocFormat(enum.StrEnum):
+    """Output formats for documents."""
+
+    html = "html"
+    md = "md"
+
+
+_FORMAT_HELP = "Output format (default: from the -o suffix .md/.html, else html)."
+_TEMPLATES_HELP = (
+    "Folder of Jinja templates that replace pokin's own of the same name "
+    "(laporan.html.j2, pk.md.j2, style.css, …)."
+)
+_DATE_HELP = "Date printed on the document, YYYY-MM-DD (default: none, left blank)."
+
+
+def _format(fmt: DocFormat | None, out: str | None) -> Format:
+    if fmt is not None:
+        return "md" if fmt is DocFormat.md else "html"
+    if out and out != "-" and Path(out).suffix.lower() in (".md", ".markdown"):
+        return "md"
+    return "html"
+
+
+def _date(value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        fail(f"--date '{value}' is not a date in the form YYYY-MM-DD")
+
+
+def _template_dir(value: str | None) -> str | None:
+    if value is not None and not Path(value).is_dir():
+        fail(f"--template-dir {value}: no such folder")
+    return value
+
+
+def _load(plan: str) -> LoadResult:
+    """Load the plan; on schema/YAML errors report them as `validate` does and exit 1."""
+    from pokin.engine import Report, check_loaded
+    from pokin.load import load_file
+    from pokin.problems import UsageError
+    from pokin.render.problems import print_human
+
+    try:
+        result = load_file(plan)
+    except UsageError as exc:
+        fail(str(exc))
+    if result.plan is None:
+        print_human(Report([check_loaded(result)]))
+        raise typer.Exit(1)
+    return result
+
+
+def _render_error(exc: Exception) -> None:
+    import jinja2
+
+    if isinstance(exc, jinja2.TemplateNotFound):
+        fail(f"template not found: {exc.name}")
+    if isinstance(exc, jinja2.TemplateError):
+        where = (
+            f" ({exc.filename}:{exc.lineno})" if isinstance(exc, jinja2.TemplateSyntaxError) else ""
+        )
+        fail(f"template error{where}: {exc}")
+    raise exc
+
+
+@app.command()
+def report(
+    plan: Annotated[str, typer.Argument(help="The plan file (YAML).")],
+    output: Annotated[
+        str | None,
+        typer.Option("--output", "-o", help="File to write (default: standard output)."),
+    ] = None,
+    output_format: Annotated[
+        DocFormat | None, typer.Option("--format", "-f", help=_FORMAT_HELP)
+    ] = None,
+    template_dir: Annotated[
+        str | None, typer.Option("--template-dir", help=_TEMPLATES_HELP)
+    ] = None,
+    date: Annotated[str | None, typer.Option("--date", help=_DATE_HELP)] = None,
+) -> None:
+    """Write the planning report: Tahap 1 to 5, problems and budget summary.
+
+    HTML is one self-contained file with the pohon kinerja inline; Markdown
+    links the pohon kinerja as an SVG file written beside it
+    (<name>-pohon-kinerja.svg). Exit codes: 0 written (the report lists any
+    problems), 1 the plan could not be read, 2 could not run.
+    """
+    from markupsafe import Markup
+
+    from pokin.engine import check_loaded
+    from pokin.render.documents import inline_svg, pohon_svg, render, write_atomic
+    from pokin.report import build_report
+
+    fmt = _format(output_format, output)
+    when = _date(date)
+    tdir = _template_dir(template_dir)
+    result = _load(plan)
+    assert result.plan is not None
+    problems = check_loaded(result).problems
+    doc = build_report(result.plan, problems, when)
+    to_file = output is not None and output != "-"
+    svg, svg_error = pohon_svg(result.plan, problems)
+    svg_href = svg_markup = None
+    svg_path: Path | None = None
+    if svg is not None and fmt == "html":
+        try:
+            svg_markup = Markup(inline_svg(svg))
+        except ValueError as exc:
+            svg_error = str(exc)
+    elif svg is not None and to_file:
+        assert output is not None
+        out = Path(output)
+        svg_path = out.with_name(f"{out.stem}-pohon-kinerja.svg")
+        svg_href = svg_path.name
+    elif svg is not None:
+        svg_error = "diagram hanya disertakan bila laporan Markdown ditulis ke berkas (-o)"
+    context = {
+        "r": doc,
+        "source": Path(plan).name,
+        "svg": svg_markup,
+        "svg_href": svg_href,
+        "svg_error": svg_error,
+    }
+    try:
+        text = render("laporan", fmt, context, tdir)
+    except Exception as exc:
+        _render_error(exc)
+        raise
+    if not to_file:
+        sys.stdout.write(text)
+        return
+    assert output is not None
+    try:
+        if svg_path is not None and svg is not None:
+            write_atomic(svg_path, svg)
+        write_atomic(output, text)
+    except OSError as exc:
+        fail(f"cannot write {output}: {exc.strerror or exc}")
+    sys.stderr.write(
+        f"pokin: laporan ditulis ke {output}"
+        + (f" (pohon kinerja: {svg_path})" if svg_path else "")
+        + f"; {doc.problems.errors} galat, {doc.problems.warnings} peringatan.\n"
+    )
+
+
+@app.command()
+def pk(
+    plan: Annotated[str, typer.Argument(help="The plan file (YAML).")],
+    jabatan: Annotated[
+        str | None, typer.Option("--jabatan", "-j", help="The jabatan id whose PK to write.")
+    ] = None,
+    all_positions: Annotated[
+        bool, typer.Option("--all", help="Write the PK of every jabatan into the -o folder.")
+    ] = False,
+    output: Annotated[
+        str | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="File to write with --jabatan (default: standard output); folder with --all.",
+        ),
+    ] = None,
+    output_format: Annotated[
+        DocFormat | None, typer.Option("--format", "-f", help=_FORMAT_HELP)
+    ] = None,
+    template_dir: Annotated[
+        str | None, typer.Option("--template-dir", help=_TEMPLATES_HELP)
+    ] = None,
+    date: Annotated[str | None, typer.Option("--date", help=_DATE_HELP)] = None,
+    place: Annotated[
+        str | None,
+        typer.Option("--place", help="Place printed above the signatures (default: blank)."),
+    ] = None,
+) -> None:
+    """Write the Perjanjian Kinerja (PK) of one jabatan, or of all of them.
+
+    The PK lists the sasaran the jabatan answers for (pj) with indikator and
+    target, and for eselon III and below the program / kegiatan / sub kegiatan
+    with their anggaran. Place and date stay blank unless given. With --all,
+    files are named pk-<jabatan id>.html (or .md). Exit codes: 0 written, 1 the
+    plan could not be read, 2 could not run (unknown jabatan, bad option).
+    """
+    from pokin.pk import build_all, build_pk
+    from pokin.problems import UsageError
+    from pokin.render.documents import render, write_atomic
+
+    if all_positions == (jabatan is not None):
+        fail("give either --jabatan ID or --all")
+    if all_positions and not output:
+        fail("--all needs -o FOLDER")
+    fmt = _format(output_format, None if all_positions else output)
+    when = _date(date)
+    tdir = _template_dir(template_dir)
+    result = _load(plan)
+    assert result.plan is not None
+    try:
+        docs = (
+            build_all(result.plan, when, place)
+            if all_positions
+            else [build_pk(result.plan, jabatan or "", when, place)]
+        )
+    except UsageError as exc:
+        fail(str(exc))
+    texts = []
+    for doc in docs:
+        try:
+            texts.append((doc, render("pk", fmt, {"pk": doc}, tdir)))
+        except Exception as exc:
+            _render_error(exc)
+            raise
+    if not all_positions:
+        text = texts[0][1]
+        if output is None or output == "-":
+            sys.stdout.write(text)
+            return
+        try:
+            write_atomic(output, text)
+        except OSError as exc:
+            fail(f"cannot write {output}: {exc.strerror or exc}")
+        sys.stderr.write(f"pokin: PK {docs[0].jabatan.id} ditulis ke {output}.\n")
+        return
+    assert output is not None
+    folder = Path(output)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        for doc, text in texts:
+            write_atomic(folder / f"pk-{doc.jabatan.id}.{fmt}", text)
+    except OSError as exc:
+        fail(f"cannot write into {folder}: {exc.strerror or exc}")
+    for doc, _ in texts:
+        if not doc.sasaran:
+            sys.stderr.write(
+                f"pokin: peringatan: jabatan {doc.jabatan.id} belum menjadi penanggung jawab "
+                "sasaran apa pun; PK-nya kosong.\n"
+            )
+    sys.stderr.write(f"pokin: {len(texts)} PK ditulis ke {folder}/.\n")

@@ -1,0 +1,145 @@
+"""Perjanjian Kinerja (PK) as data: what one position promises, and to whom.
+
+A position's PK holds the nodes it answers for (``pj``, inherited by the
+nodes below that name no ``pj`` of their own), with indicators and the plan
+year's targets; for eselon III and below also the program / kegiatan / sub
+kegiatan it manages with their anggaran from the one budget roll-up.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from pokin.model import BUDGET_LEVELS, Jabatan
+from pokin.plan import LoadedPlan
+from pokin.problems import UsageError
+from pokin.report import IndicatorView, NodeView, build_views, indicator_view, walk_views
+from pokin.rollup import budget_rollup
+
+#: Eselon whose PK lists the budget they manage.
+BUDGET_ESELON = frozenset({"III", "IV", "JF"})
+
+
+@dataclass(frozen=True)
+class PkSasaran:
+    """A row group of the PK's target table: a statement and its indicators."""
+
+    level: str
+    kinerja: str
+    indikator: list[IndicatorView]
+
+
+@dataclass(frozen=True)
+class PkBudgetLine:
+    """A program, kegiatan or sub kegiatan in the PK's budget table."""
+
+    node: NodeView
+    depth: int
+
+
+@dataclass(frozen=True)
+class PerjanjianKinerja:
+    """The Perjanjian Kinerja of one position for the plan year."""
+
+    perangkat_daerah: str
+    tahun: int
+    jabatan: Jabatan
+    atasan: Jabatan | None
+    sasaran: list[PkSasaran]
+    anggaran: list[PkBudgetLine]
+    total_anggaran: int
+    show_anggaran: bool
+    date: dt.date | None = None
+    place: str | None = None
+
+
+def build_pk(
+    plan: LoadedPlan,
+    jabatan_id: str,
+    date: dt.date | None = None,
+    place: str | None = None,
+) -> PerjanjianKinerja:
+    """The PK of position ``jabatan_id`` (a :class:`UsageError` if there is none)."""
+    jab = plan.jabatan_by_id.get(jabatan_id)
+    if jab is None:
+        known = ", ".join(j.id for j in plan.model.jabatan) or "(tidak ada)"
+        raise UsageError(
+            f"jabatan '{jabatan_id}' tidak ada dalam rencana; jabatan yang ada: {known}"
+        )
+    model = plan.model
+    tahun = model.tahun
+    atasan = plan.jabatan_by_id.get(jab.atasan) if jab.atasan else None
+    root = build_views(plan, budget_rollup(plan))
+    nodes = walk_views(root)
+    refs = {id(view): ref for ref, view in zip(plan.nodes, nodes, strict=True)}
+
+    sasaran: list[PkSasaran] = []
+    rpjmd = model.rpjmd
+    if rpjmd is not None and rpjmd.pj == jab.id:
+        if rpjmd.tujuan:
+            ind = (
+                [IndicatorView(rpjmd.indikator_tujuan, None, None, {})]
+                if rpjmd.indikator_tujuan
+                else []
+            )
+            sasaran.append(PkSasaran("rpjmd-tujuan", rpjmd.tujuan, ind))
+        if rpjmd.sasaran:
+            sasaran.append(PkSasaran("rpjmd-sasaran", rpjmd.sasaran, []))
+    mine = [n for n in nodes if refs[id(n)].owner() == jab.id]
+    renstra_ids: list[str] = []
+    for node in mine:
+        sasaran.append(PkSasaran(node.level, node.kinerja, node.indikator))
+        link = getattr(refs[id(node)].node, "renstra", None)
+        if isinstance(link, str) and link not in renstra_ids:
+            renstra_ids.append(link)
+    if model.renstra is not None:
+        for item in model.renstra.sasaran:
+            if item.id in renstra_ids:
+                sasaran.append(
+                    PkSasaran(
+                        "renstra-sasaran",
+                        item.kinerja,
+                        [indicator_view(i, tahun) for i in item.indikator],
+                    )
+                )
+
+    lines: list[PkBudgetLine] = []
+    total = 0
+    chosen = {id(n) for n in mine if n.level in BUDGET_LEVELS}
+    for node in nodes:
+        if id(node) not in chosen:
+            continue
+        depth = 0
+        parent = node.parent
+        while parent is not None and id(parent) in chosen:
+            depth += 1
+            parent = parent.parent
+        lines.append(PkBudgetLine(node, depth))
+        if depth == 0:
+            total += node.anggaran or 0
+    return PerjanjianKinerja(
+        perangkat_daerah=model.perangkat_daerah,
+        tahun=tahun,
+        jabatan=jab,
+        atasan=atasan,
+        sasaran=sasaran,
+        anggaran=lines,
+        total_anggaran=total,
+        show_anggaran=jab.eselon in BUDGET_ESELON,
+        date=date,
+        place=place,
+    )
+
+
+def build_all(
+    plan: LoadedPlan, date: dt.date | None = None, place: str | None = None
+) -> list[PerjanjianKinerja]:
+    """The PK of every position of the plan, in the order of ``jabatan``."""
+    seen: set[str] = set()
+    out: list[PerjanjianKinerja] = []
+    for jab in plan.model.jabatan:
+        if jab.id not in seen:
+            seen.add(jab.id)
+            out.append(build_pk(plan, jab.id, date, place))
+    return out

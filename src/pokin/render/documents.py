@@ -1,0 +1,225 @@
+"""Documents through Jinja: the environment, Indonesian filters, atomic writes.
+
+Templates ship in the package (``pokin.templates``, the top-level
+``templates/`` folder of the source tree); ``template_dir`` puts an agency's
+own folder in front, so any template (``laporan.html.j2``, ``pk.md.j2``,
+``style.css``, the layouts and macros) can be replaced by one of the same name.
+
+HTML is autoescaped. Markdown is escaped too: every value a template prints
+goes through :func:`md_escape` (HTML specials become entities, Markdown
+specials get a backslash), so plan text shows literally on GitHub and GitLab.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import os
+import re
+import tempfile
+from collections.abc import Callable
+from importlib import resources
+from pathlib import Path
+from typing import Any, Literal
+
+import jinja2
+from markupsafe import Markup, escape
+
+from pokin.numbers import format_number, format_rupiah
+
+Format = Literal["html", "md"]
+
+BULAN = (
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
+)
+
+
+class _PackageTemplates(jinja2.BaseLoader):
+    """Templates read with importlib.resources from ``pokin.templates``."""
+
+    def get_source(
+        self, environment: jinja2.Environment, template: str
+    ) -> tuple[str, str | None, Callable[[], bool] | None]:
+        pieces = jinja2.loaders.split_template_path(template)
+        res = resources.files("pokin.templates")
+        for piece in pieces:
+            res = res.joinpath(piece)
+        if not res.is_file():
+            raise jinja2.TemplateNotFound(template)
+        return res.read_text(encoding="utf-8"), None, lambda: True
+
+
+# ---------------------------------------------------------------- filters
+
+
+def rupiah(amount: int | None) -> str:
+    """``6312818993`` → ``Rp 6.312.818.993``; ``None`` → ``—``."""
+    return "—" if amount is None else format_rupiah(amount)
+
+
+def angka(value: float | int | None) -> str:
+    """``93.59`` → ``93,59``; ``1250`` → ``1.250``; ``None`` → ``—``."""
+    return "—" if value is None else format_number(value)
+
+
+def target(value: float | int | None, satuan: str | None = None) -> str:
+    """A target with its unit: ``93,59%``, ``55 orang``; ``—`` when not set."""
+    if value is None:
+        return "—"
+    text = format_number(value)
+    if not satuan:
+        return text
+    return f"{text}%" if satuan.strip() == "%" else f"{text} {satuan}"
+
+
+def tanggal(value: dt.date | None) -> str:
+    """``2025-01-02`` → ``2 Januari 2025``; ``None`` → empty."""
+    if value is None:
+        return ""
+    return f"{value.day} {BULAN[value.month - 1]} {value.year}"
+
+
+def roman(n: int) -> str:
+    """``3`` → ``III``."""
+    out = ""
+    for value, letters in ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        while n >= value:
+            out += letters
+            n -= value
+    return out
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]|~$])")
+_MD_LINE_START = re.compile(r"^(\d+)([.)])(?=\s|$)|^([-+=#])")
+
+
+def md_escape(value: object) -> Markup:
+    """Plan text for Markdown: one line, HTML specials as entities, specials escaped."""
+    if isinstance(value, Markup):
+        return value
+    text = " ".join(str(value).split())
+    text = str(escape(text)).replace("&#39;", "'").replace("&#34;", '"')
+    text = _MD_SPECIAL.sub(r"\\\1", text)
+    text = _MD_LINE_START.sub(
+        lambda m: f"{m.group(1)}\\{m.group(2)}" if m.group(1) else f"\\{m.group(3)}", text
+    )
+    return Markup(text)
+
+
+def _md_finalize(value: Any) -> Any:
+    if value is None:
+        return ""
+    if isinstance(value, Markup):
+        return value
+    return md_escape(value)
+
+
+# ---------------------------------------------------------------- environment
+
+
+def make_environment(fmt: Format, template_dir: str | Path | None = None) -> jinja2.Environment:
+    """A Jinja environment for ``fmt``: agency templates first, then pokin's."""
+    loaders: list[jinja2.BaseLoader] = []
+    if template_dir is not None:
+        loaders.append(jinja2.FileSystemLoader(str(template_dir)))
+    loaders.append(_PackageTemplates())
+    env = jinja2.Environment(
+        loader=jinja2.ChoiceLoader(loaders),
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        undefined=jinja2.StrictUndefined,
+        finalize=_md_finalize if fmt == "md" else None,
+        extensions=["jinja2.ext.do"],
+    )
+    env.filters.update(rupiah=rupiah, angka=angka, target=target, tanggal=tanggal, roman=roman)
+    env.globals["format"] = fmt
+    return env
+
+
+def render(
+    name: str, fmt: Format, context: dict[str, Any], template_dir: str | Path | None = None
+) -> str:
+    """Render template ``name`` (e.g. ``laporan``) in ``fmt`` with ``context``."""
+    env = make_environment(fmt, template_dir)
+    text = env.get_template(f"{name}.{fmt}.j2").render(**context)
+    return tidy(text) if fmt == "md" else text
+
+
+def tidy(text: str) -> str:
+    """Markdown clean-up: no trailing spaces, at most one blank line, one final newline."""
+    lines = [line.rstrip() for line in text.splitlines()]
+    out: list[str] = []
+    for line in lines:
+        if not line and (not out or not out[-1]):
+            continue
+        out.append(line)
+    return "\n".join(out).strip("\n") + "\n"
+
+
+# ---------------------------------------------------------------- the pohon kinerja
+
+
+_PROLOG = re.compile(r"<\?xml.*?\?>|<!DOCTYPE.*?>|<!--.*?-->", re.DOTALL | re.IGNORECASE)
+_SVG_SIZE = re.compile(r'\s(width|height)="[^"]*"')
+
+
+def inline_svg(svg: str) -> str:
+    """An SVG document made fit to sit inside HTML: no prolog, doctype or comments,
+    no fixed size (the stylesheet scales it by its viewBox)."""
+    body = _PROLOG.sub("", svg).strip()
+    start = body.find("<svg")
+    if start < 0:
+        raise ValueError("no <svg> element")
+    end = body.find(">", start)
+    tag = _SVG_SIZE.sub("", body[start:end])
+    if "role=" not in tag:
+        tag += ' role="img" aria-label="Pohon kinerja"'
+    return body[:start] + tag + body[end:]
+
+
+def pohon_svg(plan: Any, problems: list[Any]) -> tuple[str | None, str | None]:
+    """The SVG of the pohon kinerja and, when it cannot be drawn, why not."""
+    try:
+        from pokin.diagram import DiagramOptions, build_dot
+        from pokin.graphviz_backend import render_svg
+    except ImportError as exc:
+        return None, f"modul diagram belum tersedia ({exc})"
+    try:
+        svg = render_svg(build_dot(plan, problems, DiagramOptions()))
+    except Exception as exc:  # a drawing failure must not cost the whole report
+        return None, f"{type(exc).__name__}: {exc}"
+    return svg, None
+
+
+# ---------------------------------------------------------------- files
+
+
+def write_atomic(path: str | Path, text: str) -> None:
+    """Write ``text`` to ``path`` via a temporary file in the same folder."""
+    target_path = Path(path)
+    folder = target_path.parent
+    fd, tmp = tempfile.mkstemp(prefix=f".{target_path.name}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+        mask = os.umask(0)
+        os.umask(mask)
+        os.chmod(tmp, 0o666 & ~mask)
+        os.replace(tmp, target_path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+        raise
