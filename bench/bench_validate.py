@@ -1,0 +1,71 @@
+"""Issue 2 figures: start-up, validating the example, large plans vs check-jsonschema.
+
+    python bench/bench_validate.py
+
+Needs the ``bench`` extra (PyYAML for the start-up floor, check-jsonschema).
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from common import EXAMPLE, best_time, ensure_plan, pokin, python, report, seconds  # noqa: E402
+
+
+def check_jsonschema() -> list[str]:
+    """The check-jsonschema command next to this Python."""
+    exe = Path(sys.executable).with_name("check-jsonschema")
+    if exe.exists():
+        return [str(exe)]
+    found = shutil.which("check-jsonschema")
+    if not found:
+        raise SystemExit("check-jsonschema is missing: pip install -e '.[bench]'")
+    return [found]
+
+
+def main() -> int:
+    """Run the measurements and print the ratios."""
+    ok = True
+    from pokin.yamlsource import c_parser_in_use
+
+    print(f"pokin validate (C parser in use: {c_parser_in_use()})")
+    floor = best_time(python("-c", "import yaml"), runs=10)
+    seconds("python -c 'import yaml'", floor)
+    helptime = best_time(pokin("--help"), runs=10)
+    seconds("pokin --help", helptime)
+    ok &= report("pokin --help / import yaml", helptime / floor, 6)
+    example = best_time(pokin("validate", str(EXAMPLE)), runs=10)
+    seconds("pokin validate example", example)
+    ok &= report("pokin validate example / import yaml", example / floor, 8)
+
+    with tempfile.TemporaryDirectory() as tmp:
+        schema = Path(tmp) / "pokin.schema.json"
+        out = subprocess.run(pokin("schema"), capture_output=True, text=True, check=True).stdout
+        json.loads(out)
+        schema.write_text(out, encoding="utf-8")
+        for nodes in (1_000, 10_000):
+            plan = ensure_plan(nodes)
+            ours = best_time(pokin("validate", str(plan)), runs=5)
+            theirs = best_time(
+                [*check_jsonschema(), "--schemafile", str(schema), str(plan)], runs=3
+            )
+            seconds(f"pokin validate, {nodes} nodes", ours)
+            seconds(f"check-jsonschema, {nodes} nodes", theirs)
+            ok &= report(
+                f"check-jsonschema / pokin validate, {nodes} nodes",
+                theirs / ours,
+                3,
+                lower_is_better=False,
+            )
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
