@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
@@ -54,7 +55,22 @@ def place(plan: LoadedPlan, rule: Rule, finding: Finding) -> Problem:
 
 
 def run_rules(plan: LoadedPlan, selection: Selection = Selection()) -> list[Problem]:
-    """Every enabled rule over ``plan``; a rule that raises becomes problem E001."""
+    """Every enabled rule over ``plan``; a rule that raises becomes problem E001.
+
+    The cyclic garbage collector is paused meanwhile: rules create many small
+    short-lived objects and no cycles, and on a large plan the collector's
+    passes over the loaded tree would otherwise cost more than the rules.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _run_rules(plan, selection)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _run_rules(plan: LoadedPlan, selection: Selection) -> list[Problem]:
     problems: list[Problem] = []
     for rule in all_rules().values():
         if rule.check is None or not selection.enabled(rule.code, rule.group):

@@ -9,6 +9,7 @@ word lists below. A first word one letter off a listed word ("Jualah",
 from __future__ import annotations
 
 import re
+import string
 from collections.abc import Iterable, Iterator
 from typing import Literal
 
@@ -92,8 +93,8 @@ COUNT_UNITS = frozenset(
 
 Kind = Literal["count", "percent", "outcome", "other"]
 
-_WORD = re.compile(r"[A-Za-z][A-Za-z-]*")
-_NON_ALNUM = re.compile(r"[\W_]+")
+_WORD = re.compile(r"[a-z][a-z-]*")
+_PUNCT_TO_SPACE = str.maketrans({c: " " for c in string.punctuation})
 
 
 def _near(word: str, target: str) -> bool:
@@ -116,14 +117,15 @@ _KIND_CACHE: dict[str, Kind] = {}
 
 def word_kind(uraian: str) -> Kind:
     """What the first word of an indicator says it measures."""
-    match = _WORD.match(uraian.lstrip())
-    word = match.group(0).lower() if match else ""
-    cached = _KIND_CACHE.get(word)
+    head = uraian.split(None, 1)
+    token = head[0].lower() if head else ""
+    cached = _KIND_CACHE.get(token)
     if cached is not None:
         return cached
-    kind = _classify(word)
+    match = _WORD.match(token)
+    kind = _classify(match.group(0) if match else "")
     if len(_KIND_CACHE) < 10_000:
-        _KIND_CACHE[word] = kind
+        _KIND_CACHE[token] = kind
     return kind
 
 
@@ -155,16 +157,21 @@ def _indicators(plan: LoadedPlan) -> Iterator[tuple[NodeRef, int, Indikator]]:
             yield ref, i, ind
 
 
-def _all_indicators(plan: LoadedPlan) -> Iterator[tuple[str, Path, Indikator]]:
-    """(owner id, indicator path, indicator) of nodes and Renstra items."""
+def _all_indicators(plan: LoadedPlan) -> Iterator[tuple[str, Path, int, Indikator]]:
+    """(owner id, owner path, index, indicator) of nodes and Renstra items.
+
+    The indicator's own path is ``(*owner_path, "indikator", index)``; it is
+    built only for the indicators a rule reports on.
+    """
     renstra = plan.model.renstra
     if renstra is not None:
         for kind in ("tujuan", "sasaran"):
             for j, item in enumerate(getattr(renstra, kind)):
                 for i, ind in enumerate(item.indikator):
-                    yield item.id, ("renstra", kind, j, "indikator", i), ind
-    for ref, i, ind in _indicators(plan):
-        yield ref.id, (*ref.path, "indikator", i), ind
+                    yield item.id, ("renstra", kind, j), i, ind
+    for ref in plan.nodes:
+        for i, ind in enumerate(ref.node.indikator):
+            yield ref.id, ref.path, i, ind
 
 
 _LEVEL_WORD = {
@@ -240,13 +247,13 @@ def missing_satuan(plan: LoadedPlan) -> Iterable[Finding]:
     Passing:
         - {uraian: Jumlah Panti Sosial yang diberikan bantuan, satuan: lembaga, target: 1}
     """
-    for owner, path, ind in _all_indicators(plan):
+    for owner, base, i, ind in _all_indicators(plan):
         if not ind.satuan:
             yield Finding(
                 "I003",
                 f"Indikator '{_short(ind.uraian)}' tidak mempunyai satuan "
                 "(%, orang, unit, paket, dokumen, laporan, lembaga, …).",
-                path,
+                (*base, "indikator", i),
                 owner,
             )
 
@@ -270,13 +277,14 @@ def percent_out_of_range(plan: LoadedPlan) -> Iterable[Finding]:
     Passing:
         - {uraian: Persentase PSKS yang diberdayakan, satuan: "%", target: 98}
     """
-    for owner, path, ind in _all_indicators(plan):
+    for owner, base, i, ind in _all_indicators(plan):
         if ind.target is None or unit_of(ind.satuan) not in PERCENT_UNITS:
             continue
         for year, value in _target_values(ind):
             if not 0 <= value <= 100:
                 when = f" tahun {year}" if year is not None else ""
-                where = (*path, "target") if year is None else (*path, "target", year)
+                path = (*base, "indikator", i, "target")
+                where = path if year is None else (*path, year)
                 yield Finding(
                     "I004",
                     f"Target{when} {format_number(value)}% di luar rentang 0–100%.",
@@ -299,7 +307,7 @@ def wording_unit_mismatch(plan: LoadedPlan) -> Iterable[Finding]:
     Passing:
         - {uraian: Persentase PSKS yang ditingkatkan kemampuannya, satuan: "%", target: 98}
     """
-    for owner, path, ind in _all_indicators(plan):
+    for owner, base, i, ind in _all_indicators(plan):
         unit = unit_of(ind.satuan)
         if not unit:
             continue
@@ -316,11 +324,28 @@ def wording_unit_mismatch(plan: LoadedPlan) -> Iterable[Finding]:
             )
         else:
             continue
-        yield Finding("I005", message, (*path, "satuan"), owner)
+        yield Finding("I005", message, (*base, "indikator", i, "satuan"), owner)
 
 
 def _norm(text: str) -> str:
-    return _NON_ALNUM.sub(" ", text.lower()).strip()
+    """Lower case, punctuation as spaces, single spaces: for comparing statements."""
+    return " ".join(text.lower().translate(_PUNCT_TO_SPACE).split())
+
+
+def _statements(plan: LoadedPlan) -> dict[NodeRef, str]:
+    """Every node's normalised statement, computed once per plan."""
+    cached = plan.__dict__.get("_norm_kinerja")
+    if isinstance(cached, dict):
+        return cached
+    result = {ref: _norm(ref.node.kinerja) for ref in plan.nodes}
+    plan.__dict__["_norm_kinerja"] = result
+    return result
+
+
+def _may_equal(a: str, b: str) -> bool:
+    """False when two texts cannot be equal after :func:`_norm` (cheap first check)."""
+    first_a, first_b = a.lstrip()[:1].lower(), b.lstrip()[:1].lower()
+    return first_a == first_b or not (first_a.isalnum() and first_b.isalnum())
 
 
 @rule("I006", "indicator-repeats-statement", "indicator", "warning")
@@ -341,12 +366,15 @@ def indicator_repeats_statement(plan: LoadedPlan) -> Iterable[Finding]:
           - uraian: Jumlah Orang Mendapatkan Layanan Rujukan Kewenangan Kabupaten/Kota
             satuan: orang
     """
+    statements: dict[NodeRef, str] | None = None
     for ref in plan.nodes:
-        if not ref.node.indikator:
-            continue
-        statement = _norm(ref.node.kinerja)
+        kinerja = ref.node.kinerja
         for i, ind in enumerate(ref.node.indikator):
-            if _norm(ind.uraian) == statement:
+            if not _may_equal(ind.uraian, kinerja):
+                continue
+            if statements is None:
+                statements = _statements(plan)
+            if _norm(ind.uraian) == statements[ref]:
                 yield Finding(
                     "I006",
                     f"Indikator {_LEVEL_WORD[ref.level]} '{ref.id}' sama dengan pernyataan "
@@ -432,12 +460,13 @@ def duplicate_statement(plan: LoadedPlan) -> Iterable[Finding]:
           - {id: penunjang-dokumen, kinerja: Tersusunnya Dokumen Perencanaan Perangkat Daerah, ...}
           - {id: penunjang-dpa, kinerja: Tersusunnya DPA-SKPD, ...}
     """
+    statements = _statements(plan)
     for parent in plan.nodes:
         if len(parent.children) < 2:
             continue
         seen: dict[str, str] = {}
         for child in parent.children:
-            statement = _norm(child.node.kinerja)
+            statement = statements[child]
             first = seen.get(statement)
             if first is None:
                 seen[statement] = child.id
@@ -468,7 +497,7 @@ def target_year_outside_periode(plan: LoadedPlan) -> Iterable[Finding]:
     if periode is None:
         return
     first, last = periode
-    for owner, path, ind in _all_indicators(plan):
+    for owner, base, i, ind in _all_indicators(plan):
         if not isinstance(ind.target, dict):
             continue
         for year in ind.target:
@@ -477,7 +506,7 @@ def target_year_outside_periode(plan: LoadedPlan) -> Iterable[Finding]:
                     "I010",
                     f"Tahun {year} pada target indikator '{_short(ind.uraian)}' di luar "
                     f"periode {first}–{last}.",
-                    (*path, "target", year),
+                    (*base, "indikator", i, "target", year),
                     owner,
                     key=True,
                 )

@@ -82,19 +82,18 @@ def kode_not_nested(plan: LoadedPlan) -> Iterable[Finding]:
         if ref.level not in ("kegiatan", "subkegiatan") or ref.parent is None:
             continue
         kode, parent_kode = _kode(ref.node), _kode(ref.parent.node)
-        if kode is None or parent_kode is None:
+        if kode is None or parent_kode is None or kode.startswith(parent_kode + "."):
             continue
         if not (
             KODE_PATTERNS[ref.level].fullmatch(kode)
             and KODE_PATTERNS[ref.parent.level].fullmatch(parent_kode)
         ):
             continue  # N001 reports the malformed one
-        if not kode.startswith(parent_kode + "."):
-            yield Finding(
-                "N002",
-                f"Kode {_LEVEL_WORD[ref.level]} '{kode}' tidak berada di bawah kode "
-                f"{_LEVEL_WORD[ref.parent.level]} induknya '{parent_kode}' "
-                f"({ref.parent.id}).",
-                (*ref.path, "kode"),
-                ref.id,
-            )
+        yield Finding(
+            "N002",
+            f"Kode {_LEVEL_WORD[ref.level]} '{kode}' tidak berada di bawah kode "
+            f"{_LEVEL_WORD[ref.parent.level]} induknya '{parent_kode}' "
+            f"({ref.parent.id}).",
+            (*ref.path, "kode"),
+            ref.id,
+        )
