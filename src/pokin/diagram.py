@@ -71,9 +71,11 @@ LEVEL_STYLES: dict[str, LevelStyle] = {
 ERROR_COLOUR = "#C00000"
 WARNING_COLOUR = "#ED7D31"
 EDGE_COLOUR = "#7F7F7F"
-FONT = "Helvetica"
+FONT = "Arial"
 
 STATEMENT_WIDTH = 34
+#: At most this many stacked sub kegiatan per column before a new column starts.
+STACK_HEIGHT = 6
 DETAIL_WIDTH = 42
 
 
@@ -177,10 +179,19 @@ def record_text(line: str) -> str:
     """One line of text made literal inside a quoted DOT record label.
 
     Backslashes, quotes and the record syntax characters ``{}|<>`` are
-    escaped; leading and trailing spaces become hard spaces so they survive.
+    escaped and ``&`` becomes ``&amp;`` (Graphviz reads entities); a blank
+    line becomes a hard space so that it keeps its height.
     """
+    # Graphviz decodes HTML entities such as "&amp;" even in plain labels
+    line = line.replace("&", "&amp;")
     escaped = "".join("\\" + ch if ch in _RECORD_SPECIAL else ch for ch in line)
     return escaped.replace(" ", "\u00a0") if not escaped.strip() else escaped
+
+
+def plain_text(line: str) -> str:
+    """One line of text made literal inside a quoted plain (non-record) DOT label."""
+    line = line.replace("&", "&amp;")
+    return "".join("\\" + ch if ch in '\\"' else ch for ch in line)
 
 
 def _lines(lines: list[str], align: str) -> str:
@@ -242,7 +253,8 @@ def problem_text(problems: list[Problem]) -> list[str]:
 def node_label(view: TreeView, ref: NodeRef, vertical: bool) -> str:
     """The record label of one box: header and statement | indicators | anggaran | problems."""
     tahun = view.plan.model.tahun
-    header = f"{LEVEL_SHORT[ref.level].upper()} · {ref.id}"
+    kode = getattr(ref.node, "kode", None)
+    header = f"{kode} · {ref.id}" if kode else f"{LEVEL_SHORT[ref.level].upper()} · {ref.id}"
     fields = [_lines([header, *wrap(ref.node.kinerja, STATEMENT_WIDTH)], "\\n")]
     details = [line for ind in ref.node.indikator for line in indicator_lines(ind, tahun)]
     if details:
@@ -284,10 +296,10 @@ def build_dot(
     graph.attr(
         "graph",
         rankdir=rankdir,
-        label=graphviz.nohtml(_lines(wrap(title, 90), "\\n")),
+        label=graphviz.nohtml("".join(plain_text(line) + "\\n" for line in wrap(title, 90))),
         labelloc="t",
         fontname=FONT,
-        fontsize="22",
+        fontsize="30",
         fontcolor="#1F4E79",
         bgcolor="white",
         pad="0.3",
@@ -334,7 +346,7 @@ def _add_node(graph: object, view: TreeView, ref: NodeRef, name: str, vertical: 
     if "error" in severities:
         attrs.update(color=ERROR_COLOUR, penwidth="4")
     elif "warning" in severities:
-        attrs.update(color=WARNING_COLOUR, penwidth="4", style="filled,dashed")
+        attrs.update(color=WARNING_COLOUR, penwidth="3", style="filled,dashed")
     assert isinstance(graph, graphviz.Digraph)
     graph.node(name, label=graphviz.nohtml(node_label(view, ref, vertical)), **attrs)
 
@@ -358,10 +370,18 @@ def _add_edges(
     frame = f"cluster~{parent}"
     with graph.subgraph(name=frame) as sub:
         sub.attr(style="rounded,filled", color="#D9D9D9", fillcolor="#FAFAFA", label="")
-        for child in children:
-            sub.node(names[id(child)])
-        for upper, lower in itertools.pairwise(children):
-            sub.edge(names[id(upper)], names[id(lower)], style="invis")
+        per_column = -(-len(children) // -(-len(children) // STACK_HEIGHT))  # balanced
+        columns = [children[i : i + per_column] for i in range(0, len(children), per_column)]
+        for column in columns:
+            for child in column:
+                sub.node(names[id(child)])
+            for upper, lower in itertools.pairwise(column):
+                sub.edge(names[id(upper)], names[id(lower)], style="invis")
+        if len(columns) > 1:
+            with sub.subgraph() as tops:
+                tops.attr(rank="same")
+                for column in columns:
+                    tops.node(names[id(column[0])])
     graph.edge(parent, names[id(children[0])], lhead=frame)
 
 
@@ -392,20 +412,20 @@ def _add_legend(
         legend.attr(
             label="Keterangan",
             fontname=FONT,
-            fontsize="14",
+            fontsize="18",
             fontcolor="#404040",
             style="rounded",
             color="#BFBFBF",
             labeljust="l",
         )
-        legend.attr("node", shape="box", style="rounded,filled", fontsize="11", margin="0.1,0.04")
+        legend.attr("node", shape="box", style="rounded,filled", fontsize="14", margin="0.15,0.06")
         items: list[str] = []
         for level in levels:
             style = LEVEL_STYLES[level]
             name = f"legend~{level}"
             legend.node(
                 name,
-                label=graphviz.nohtml(record_text(LEVEL_NAMES[level])),
+                label=graphviz.nohtml(plain_text(LEVEL_NAMES[level])),
                 fillcolor=style.fill,
                 color=style.border,
                 fontcolor=style.font,
@@ -416,25 +436,25 @@ def _add_legend(
         if n_err or n_warn:
             legend.node(
                 "legend~errors",
-                label=f"Galat: {len(error_nodes)} simpul",
+                label=f"Simpul dengan galat: {len(error_nodes)}",
                 fillcolor="white",
                 color=ERROR_COLOUR,
                 penwidth="4",
             )
             legend.node(
                 "legend~warnings",
-                label=f"Peringatan: {len(warning_nodes)} simpul",
+                label=f"Simpul dengan peringatan: {len(warning_nodes)}",
                 fillcolor="white",
                 color=WARNING_COLOUR,
                 penwidth="4",
                 style="rounded,filled,dashed",
             )
             items += ["legend~errors", "legend~warnings"]
-            note = f"pokin validate: {n_err} galat, {n_warn} peringatan"
+            note = f"Hasil pokin validate: {n_err} galat, {n_warn} peringatan"
             if outside:
                 note += f"\\n({len(outside)} di luar diagram)"
         else:
-            note = "pokin validate: tidak ada masalah"
+            note = "Hasil pokin validate: tidak ada masalah"
         total = budget_rollup(view.plan).by_id.get(view.root.id)
         lines = [note]
         if total is not None and total.ref is view.root:
