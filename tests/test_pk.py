@@ -1,0 +1,157 @@
+"""pokin pk: the Perjanjian Kinerja of each position of the example."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pokin.load import load_file
+from pokin.pk import build_all, build_pk
+from pokin.plan import LoadedPlan
+from pokin.problems import UsageError
+from tests.helpers import EXAMPLE, MINIMAL, run_pokin, write
+
+
+@pytest.fixture(scope="module")
+def plan() -> LoadedPlan:
+    result = load_file(EXAMPLE)
+    assert result.plan is not None
+    return result.plan
+
+
+def test_parties_and_budgets_of_every_position(plan: LoadedPlan) -> None:
+    got = {
+        pk.jabatan.id: (pk.atasan.id if pk.atasan else None, pk.show_anggaran, pk.total_anggaran)
+        for pk in build_all(plan)
+    }
+    # totals by hand from the seed (corrected figures):
+    # linjamsos = bencana 372.250.370 + jaminan sosial 100.000.000
+    # rehsos = rehabilitasi 306.749.630 + migran 23.000.000
+    # dayasos = pemberdayaan 150.000.000 + TMP 32.400.000
+    assert got == {
+        "bupati": (None, False, 0),
+        "kadis": ("bupati", False, 0),
+        "sekretaris": ("kadis", True, 5_328_418_993),
+        "kabid-linjamsos": ("kadis", True, 472_250_370),
+        "kabid-rehsos": ("kadis", True, 329_749_630),
+        "kabid-dayasos": ("kadis", True, 182_400_000),
+        "jf-sekretariat": ("sekretaris", True, 5_328_418_993),
+        "jf-linjamsos": ("kabid-linjamsos", True, 472_250_370),
+        "jf-rehsos": ("kabid-rehsos", True, 329_749_630),
+        "jf-dayasos": ("kabid-dayasos", True, 182_400_000),
+    }
+
+
+def test_kabid_pk_lists_its_programs(plan: LoadedPlan) -> None:
+    pk = build_pk(plan, "kabid-linjamsos")
+    assert [(s.level, s.kinerja) for s in pk.sasaran] == [
+        ("program", "Terwujudnya Korban Bencana Yang Tertangani Dengan Bantuan"),
+        ("program", "Terwujudnya Distribusi Bantuan Jaminan Sosial Yang Tepat Sasaran"),
+    ]
+    assert [(s.indikator[0].target, s.indikator[0].satuan) for s in pk.sasaran] == [
+        (93.59, "%"),
+        (93.59, "%"),
+    ]
+    assert [(line.node.id, line.depth, line.node.anggaran) for line in pk.anggaran] == [
+        ("bencana", 0, 372_250_370),
+        ("linjamsos", 0, 100_000_000),
+    ]
+
+
+def test_jf_pk_holds_kegiatan_and_their_sub_kegiatan(plan: LoadedPlan) -> None:
+    pk = build_pk(plan, "jf-dayasos")
+    assert [(line.node.id, line.depth, line.node.anggaran) for line in pk.anggaran] == [
+        ("dayasos-psks", 0, 150_000_000),
+        ("dayasos-karang-taruna", 1, 150_000_000),
+        ("tmp-pemeliharaan", 0, 32_400_000),
+        ("tmp-pemeliharaan-makam", 1, 32_400_000),
+        ("tmp-pengamanan", 1, 0),
+    ]
+
+
+def test_kadis_pk_holds_the_strategic_targets(plan: LoadedPlan) -> None:
+    pk = build_pk(plan, "kadis")
+    assert [s.level for s in pk.sasaran] == ["outcome", "csf", "csf", "csf", "renstra-sasaran"]
+    renstra = pk.sasaran[-1]
+    assert [i.target for i in renstra.indikator] == [85.37, 90.05, 89.93, 82.07, 93.59, 90.91]
+    assert pk.anggaran == []
+
+
+def test_unknown_jabatan(plan: LoadedPlan) -> None:
+    with pytest.raises(UsageError, match="jabatan 'kabag' tidak ada"):
+        build_pk(plan, "kabag")
+
+
+def test_cli_markdown_pk(tmp_path: Path) -> None:
+    run = run_pokin("pk", str(EXAMPLE), "--jabatan", "kabid-linjamsos", "-f", "md")
+    assert run.code == 0, run.stderr
+    text = run.stdout
+    assert text.startswith("# Perjanjian Kinerja Tahun 2025\n")
+    assert "| Jabatan | Kepala Bidang Perlindungan dan Jaminan Sosial |" in text
+    assert "| Jabatan | Kepala Dinas Sosial |" in text  # the atasan, PIHAK KEDUA
+    assert (
+        "| 1 | Sasaran Program: Terwujudnya Korban Bencana Yang Tertangani Dengan Bantuan "
+        "| Presentase korban bencana yang menerima bantuan social | 93,59% |" in text
+    )
+    assert "| 1 | Program: Program Penanganan Bencana | 1.06.06 | Rp 372.250.370 |" in text
+    assert "| | **Jumlah anggaran** | | **Rp 472.250.370** |" in text
+    # place and date blank for the signatories
+    assert "| PIHAK KEDUA, | ……………………, ………………………………<br>PIHAK PERTAMA, |" in text
+
+
+def test_cli_place_and_date(tmp_path: Path) -> None:
+    run = run_pokin(
+        "pk", str(EXAMPLE), "-j", "kadis", "-f", "md", "--place", "Sampit", "--date", "2025-01-06"
+    )
+    assert run.code == 0, run.stderr
+    assert "Sampit, 6 Januari 2025<br>PIHAK PERTAMA," in run.stdout
+    assert "Jumlah anggaran" not in run.stdout  # eselon II: no budget table
+
+
+def test_cli_all_into_a_folder(tmp_path: Path) -> None:
+    folder = tmp_path / "pk"
+    run = run_pokin("pk", str(EXAMPLE), "--all", "-o", str(folder))
+    assert run.code == 0, run.stderr
+    names = sorted(p.name for p in folder.iterdir())
+    assert names == sorted(
+        f"pk-{j}.html"
+        for j in (
+            "bupati",
+            "kadis",
+            "sekretaris",
+            "kabid-linjamsos",
+            "kabid-rehsos",
+            "kabid-dayasos",
+            "jf-sekretariat",
+            "jf-linjamsos",
+            "jf-rehsos",
+            "jf-dayasos",
+        )
+    )
+    html = (folder / "pk-jf-rehsos.html").read_text(encoding="utf-8")
+    assert '<html lang="id">' in html and "<script" not in html
+    assert "PIHAK PERTAMA" in html and "Kepala Bidang Rehabilitasi Sosial" in html
+    assert '<td class="num">Rp 329.749.630</td>' in html
+
+
+def test_cli_usage_errors(tmp_path: Path) -> None:
+    unknown = run_pokin("pk", str(EXAMPLE), "--jabatan", "kabag")
+    assert unknown.code == 2 and "jabatan yang ada: bupati, kadis" in unknown.stderr
+    both = run_pokin("pk", str(EXAMPLE), "--jabatan", "kadis", "--all", "-o", str(tmp_path))
+    assert both.code == 2
+    no_folder = run_pokin("pk", str(EXAMPLE), "--all")
+    assert no_folder.code == 2
+
+
+def test_hostile_jabatan_name_shows_literally(tmp_path: Path) -> None:
+    plan = write(
+        tmp_path,
+        MINIMAL.replace("nama: Kepala Bidang", "nama: '<script>x</script> | *Kabid*'"),
+    )
+    html = run_pokin("pk", str(plan), "-j", "kabid", "-f", "html")
+    assert html.code == 0, html.stderr
+    assert "<script>" not in html.stdout and "&lt;script&gt;x&lt;/script&gt; | *Kabid*" in html.stdout
+    md = run_pokin("pk", str(plan), "-j", "kabid", "-f", "md")
+    assert md.code == 0, md.stderr
+    assert "| Jabatan | &lt;script&gt;x&lt;/script&gt; \\| \\*Kabid\\* |" in md.stdout
