@@ -191,3 +191,14 @@ def test_minimal_plan_mismatch_and_undeclared_kegiatan(tmp_path: Path) -> None:
         ("sub-2", 100, 100, 0),
     ]
     assert json.loads(run.stdout)["total"] == 350
+
+
+def test_plan_without_csf_has_a_zero_total(tmp_path: Path) -> None:
+    text = "pokin: 1\nperangkat_daerah: Dinas Kosong\ntahun: 2025\n"
+    text += "outcome: {id: o, kinerja: Meningkatnya kesejahteraan}\ncsf: []\n"
+    path = write(tmp_path, text)
+    run = run_pokin("budget", str(path), "--format", "json")
+    assert (run.code, json.loads(run.stdout)) == (0, {"format_version": 1, "total": 0, "rows": []})
+    run = run_pokin("budget", str(path))
+    total = next(line for line in run.stdout.splitlines() if line.lstrip().startswith("Total"))
+    assert total.split() == ["Total", "Jumlah", "anggaran", "rencana", "Rp", "0", "0,00%"]

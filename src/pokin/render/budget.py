@@ -189,16 +189,10 @@ def _cells(view: BudgetView, row: ViewRow) -> list[str]:
 
 
 def _total_cells(view: BudgetView) -> list[str]:
+    share = format_percent(1.0 if view.total.get(view.tahun) else 0.0)
     if view.yearly:
-        return [_amount(view.total, y) for y in view.years] + [
-            format_percent(1.0 if view.total.get(view.tahun) else 0.0)
-        ]
-    return [
-        "",
-        _amount(view.total, view.tahun),
-        "",
-        format_percent(1.0 if view.total.get(view.tahun) else 0.0),
-    ]
+        return [format_rupiah(view.total.get(y, 0)) for y in view.years] + [share]
+    return ["", format_rupiah(view.total.get(view.tahun, 0)), "", share]
 
 
 def _amount_headers(view: BudgetView) -> list[str]:
