@@ -24,6 +24,9 @@ demo: $(VENV)/.runtime
 	$(BIN)/pokin validate $(PLAN)
 	$(BIN)/pokin budget $(PLAN) --by csf
 	$(BIN)/pokin budget $(PLAN)
+	$(BIN)/pokin report $(PLAN) -o $(OUT)/laporan.html
+	$(BIN)/pokin report $(PLAN) -o $(OUT)/laporan.md
+	$(BIN)/pokin pk $(PLAN) --all -o $(OUT)/pk
 
 test: $(VENV)/.test
 	$(BIN)/python -m pytest -q

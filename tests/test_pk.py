@@ -151,7 +151,9 @@ def test_hostile_jabatan_name_shows_literally(tmp_path: Path) -> None:
     )
     html = run_pokin("pk", str(plan), "-j", "kabid", "-f", "html")
     assert html.code == 0, html.stderr
-    assert "<script>" not in html.stdout and "&lt;script&gt;x&lt;/script&gt; | *Kabid*" in html.stdout
+    assert (
+        "<script>" not in html.stdout and "&lt;script&gt;x&lt;/script&gt; | *Kabid*" in html.stdout
+    )
     md = run_pokin("pk", str(plan), "-j", "kabid", "-f", "md")
     assert md.code == 0, md.stderr
     assert "| Jabatan | &lt;script&gt;x&lt;/script&gt; \\| \\*Kabid\\* |" in md.stdout

@@ -164,7 +164,7 @@ def test_inline_svg_strips_prolog_and_size() -> None:
 
 
 def test_markdown_walks_the_seed(md_report: tuple[Path, str]) -> None:
-    out, text = md_report
+    _, text = md_report
     headings = [line for line in text.splitlines() if line.startswith("## ")]
     assert headings == [
         "## Tahap 1 — Menentukan Outcome yang Akan Dijabarkan",
@@ -179,8 +179,7 @@ def test_markdown_walks_the_seed(md_report: tuple[Path, str]) -> None:
     ]
     # Tahap 5.1, the Renstra matrix, one column per year
     assert (
-        "|  | Persentase PMKS yang tertangani | % | 70,05 | 75,05 | 80,05 | 85,05 | 90,05 |"
-        in text
+        "|  | Persentase PMKS yang tertangani | % | 70,05 | 75,05 | 80,05 | 85,05 | 90,05 |" in text
     )
     # Tahap 5.2, a program sheet as in the seed
     assert "| Nama Program | Program Penanganan Bencana (1.06.06) |" in text
@@ -253,7 +252,7 @@ class _Scan(HTMLParser):
 
 def test_html_is_self_contained(html_report: str) -> None:
     html = html_report
-    assert html.startswith("<!DOCTYPE html>\n<html lang=\"id\">")
+    assert html.startswith('<!DOCTYPE html>\n<html lang="id">')
     scan = _Scan()
     scan.feed(html)
     names = [t for t, _ in scan.tags]
