@@ -131,6 +131,7 @@ def check_loaded(
                 lambda code: _group_of(code, rules),
                 lambda name: _name_enabled(selection, name, rules),
                 lambda name: name in rules or name in GROUPS,
+                report_unused=selection.enabled("E002", "engine"),
             )
     if settings.severity:
         problems = [_with_severity(p, settings, rules) for p in problems]

@@ -68,12 +68,14 @@ def apply_suppressions(
     group_of: Callable[[str], str],
     enabled: Callable[[str], bool],
     known: Callable[[str], bool],
+    report_unused: bool = True,
 ) -> list[Problem]:
     """Drop suppressed problems; add E002 for each suppression that silenced nothing.
 
     ``group_of`` gives a code's group, ``enabled`` whether a code or group ran
     (suppressions of rules that did not run are not judged), and ``known``
-    whether a name is a rule code or group at all.
+    whether a name is a rule code or group at all. ``report_unused=False``
+    (E002 not selected) only drops.
     """
     suppressions = find_suppressions(plan.document.text)
     if not suppressions:
@@ -91,7 +93,8 @@ def apply_suppressions(
             lines.append(start)
         if not _suppressed(suppressions, lines, problem.code, group):
             kept.append(problem)
-    kept.extend(_unused(plan.file, suppressions, enabled, known))
+    if report_unused:
+        kept.extend(_unused(plan.file, suppressions, enabled, known))
     return kept
 
 

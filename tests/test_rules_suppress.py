@@ -1,0 +1,97 @@
+"""Inline suppressions `# pokin: ignore[CODE]` and E002 for those that suppress nothing."""
+
+from __future__ import annotations
+
+from pokin.engine import Selection, check_loaded
+from pokin.load import load_text
+from pokin.suppress import find_suppressions
+from tests.helpers import MINIMAL
+
+
+def problems(text: str, *select: str) -> list[tuple[str, int, int]]:
+    """(code, line, column) of every problem the selected rules report on ``text``."""
+    report = check_loaded(load_text(text, "plan.yaml"), Selection.of(select))
+    return [(p.code, p.line, p.column) for p in report.problems]
+
+
+def edit(base: str, changes: dict[int, str]) -> str:
+    """``base`` with whole lines replaced (1-based line numbers; line count kept)."""
+    lines = base.splitlines()
+    for number, text in changes.items():
+        lines[number - 1] = text
+    return "\n".join(lines) + "\n"
+
+
+MISMATCH = {45: "        anggaran: 999"}  # prog-1 declares 999, its kegiatan sum to 300
+
+
+def test_mismatch_is_reported_without_suppression() -> None:
+    assert problems(edit(MINIMAL, MISMATCH), "budget", "engine") == [("B001", 45, 19)]
+
+
+def test_suppression_on_the_problem_line() -> None:
+    text = edit(MINIMAL, {45: "        anggaran: 999  # pokin: ignore[B001]"})
+    assert problems(text, "budget", "engine") == []
+
+
+def test_suppression_on_the_node_id_line() -> None:
+    text = edit(MINIMAL, {**MISMATCH, 41: "      - id: prog-1  # pokin: ignore[B001]"})
+    assert problems(text, "budget", "engine") == []
+
+
+def test_suppression_by_group_and_several_codes() -> None:
+    text = edit(MINIMAL, {**MISMATCH, 41: "      - id: prog-1  # pokin: ignore[budget]"})
+    assert problems(text, "budget", "engine") == []
+    text = edit(
+        MINIMAL,
+        {
+            **MISMATCH,
+            50: "        catatan: x",
+            41: "      - id: prog-1  # pokin: ignore[B001, C006]",
+        },
+    )
+    assert problems(text, "budget", "cascade", "engine") == []
+
+
+def test_suppression_on_another_node_does_not_apply_and_is_reported() -> None:
+    text = edit(MINIMAL, {**MISMATCH, 52: "          - id: keg-1  # pokin: ignore[B001]"})
+    assert problems(text, "budget", "engine") == [("B001", 45, 19), ("E002", 52, 24)]
+
+
+def test_unused_suppression_is_e002_warning() -> None:
+    text = edit(MINIMAL, {41: "      - id: prog-1  # pokin: ignore[B001]"})
+    report = check_loaded(load_text(text, "plan.yaml"))
+    assert [(p.code, p.line, p.column, p.severity) for p in report.problems] == [
+        ("E002", 41, 21, "warning")
+    ]
+
+
+def test_unknown_code_and_malformed_comment_are_e002() -> None:
+    text = edit(
+        MINIMAL,
+        {
+            41: "      - id: prog-1  # pokin: ignore[B999]",
+            52: "          - id: keg-1  # pokin: ignor B001",
+        },
+    )
+    report = check_loaded(load_text(text, "plan.yaml"))
+    assert [(p.code, p.line) for p in report.problems] == [("E002", 41), ("E002", 52)]
+    assert "B999" in report.problems[0].message
+
+
+def test_suppressions_of_rules_that_did_not_run_are_not_judged() -> None:
+    text = edit(MINIMAL, {41: "      - id: prog-1  # pokin: ignore[I005]"})
+    assert problems(text, "budget", "engine") == []
+    assert problems(text, "indicator", "engine") == [("E002", 41, 21)]
+
+
+def test_e002_can_be_ignored() -> None:
+    text = edit(MINIMAL, {41: "      - id: prog-1  # pokin: ignore[B001]"})
+    report = check_loaded(load_text(text, "plan.yaml"), Selection.of((), ["E002"]))
+    assert report.problems == []
+
+
+def test_comment_marker_inside_a_quoted_value_is_not_a_suppression() -> None:
+    assert find_suppressions('catatan: "lihat#pokin: ignore[B001]"\n') == {}
+    found = find_suppressions("anggaran: 1  # pokin: ignore[b001,I005]  # alasan\n")
+    assert [(s.line, s.column, s.names) for s in found.values()] == [(1, 14, ("B001", "I005"))]
