@@ -56,45 +56,41 @@ def _label(view: TreeView, ref: NodeRef, show: frozenset[str]) -> RenderableType
     details = _details(view, ref, show)
     if not details:
         return text
-    return Group(text, Padding(details, (0, 0, 0, 2), expand=False))
+    return Group(text, *(Padding(line, (0, 0, 0, 2), expand=False) for line in details))
 
 
-def _details(view: TreeView, ref: NodeRef, show: frozenset[str]) -> Text:
+def _details(view: TreeView, ref: NodeRef, show: frozenset[str]) -> list[Text]:
+    """One Text per detail line (each wraps under its own indent)."""
     from rich.text import Text
 
-    text = Text()
+    lines: list[Text] = []
     tahun = view.plan.model.tahun
     if show & {"indikator", "target"}:
         for ind in ref.node.indikator:
-            text.append("\n• ", style="dim")
-            text.append(ind.uraian.replace("\n", " "))
+            line = Text.assemble(("• ", "dim"), ind.uraian.replace("\n", " "))
             target = target_text(ind, tahun) if "target" in show else None
             if target:
-                text.append(f": {target}", style="bold")
+                line.append(f": {target}", style="bold")
+            lines.append(line)
     if "anggaran" in show:
         anggaran = anggaran_text(view.plan, ref)
         if anggaran:
-            text.append("\nAnggaran: ", style="dim")
-            text.append(anggaran, style="bold")
+            lines.append(Text.assemble(("Anggaran: ", "dim"), (anggaran, "bold")))
     if "pj" in show:
         owner = ref.owner()
         if owner:
             jabatan = view.plan.jabatan_by_id.get(owner)
-            text.append("\npj: ", style="dim")
-            text.append(owner)
+            line = Text.assemble(("pj: ", "dim"), owner)
             if jabatan is not None:
-                text.append(f" ({jabatan.nama})", style="dim")
+                line.append(f" ({jabatan.nama})", style="dim")
             if not ref.node.pj:
-                text.append(" — dari atasan", style="dim italic")
+                line.append(" — dari atasan", style="dim italic")
+            lines.append(line)
     hidden = view.hidden(ref)
     if hidden:
-        text.append(
-            f"\n… +{hidden} {LEVEL_SHORT[ref.children[0].level]} tidak ditampilkan",
-            style="dim",
-        )
-    if text.plain.startswith("\n"):
-        text = text[1:]
-    return text
+        level = LEVEL_SHORT[ref.children[0].level]
+        lines.append(Text(f"… +{hidden} {level} tidak ditampilkan", style="dim"))
+    return lines
 
 
 def _append_problems(text: Text, problems: list[Problem]) -> None:
