@@ -27,6 +27,7 @@ demo: $(VENV)/.runtime
 	$(BIN)/pokin report $(PLAN) -o $(OUT)/laporan.html
 	$(BIN)/pokin report $(PLAN) -o $(OUT)/laporan.md
 	$(BIN)/pokin pk $(PLAN) --all -o $(OUT)/pk
+	$(BIN)/pokin tree $(PLAN) --svg $(OUT)/pohon_kinerja.svg
 
 test: $(VENV)/.test
 	$(BIN)/python -m pytest -q
