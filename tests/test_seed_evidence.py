@@ -128,6 +128,8 @@ def test_condition_without_budget_line_unit_and_indicator_are_found() -> None:
             "error",
         ),
         ("B002", "tmp-pengamanan", node_line("tmp-pengamanan"), "error"),
+        # no longer marked 'anggaran: 0', its indicator lacks a target as well
+        ("I002", "tmp-pengamanan", line_after("tmp-pengamanan", "- uraian:"), "error"),
     ]
     # nothing else than these, the B001s and the I005s of the example itself
     assert {p.code for p in report.problems} == {"B001", "B002", "I002", "I003", "I005", "I006"}
