@@ -316,7 +316,7 @@ def build_dot(
         _add_node(graph, view, ref, names[id(ref)], vertical)
     for ref in view.walk():
         _add_edges(graph, view, ref, names, vertical)
-    _add_legend(graph, view, problems, names)
+    _add_legend(graph, view, problems, rankdir)
     return str(graph.source)
 
 
@@ -354,7 +354,7 @@ def _add_node(graph: object, view: TreeView, ref: NodeRef, name: str, vertical: 
 def _add_edges(
     graph: object, view: TreeView, ref: NodeRef, names: dict[int, str], vertical: bool
 ) -> None:
-    """Edges to the children; in a top-down layout leaf children are stacked in a frame."""
+    """Edges to the children; top-down, a node's leaf children are stacked in a frame."""
     import graphviz
 
     assert isinstance(graph, graphviz.Digraph)
@@ -362,7 +362,8 @@ def _add_edges(
     if not children:
         return
     parent = names[id(ref)]
-    stack = vertical and all(not view.children(child) for child in children)
+    # stack the real leaves (not nodes whose children the depth limit hides)
+    stack = vertical and all(not child.children for child in children)
     if not stack:
         for child in children:
             graph.edge(parent, names[id(child)])
@@ -385,9 +386,7 @@ def _add_edges(
     graph.edge(parent, names[id(children[0])], lhead=frame)
 
 
-def _add_legend(
-    graph: object, view: TreeView, problems: list[Problem], names: dict[int, str]
-) -> None:
+def _add_legend(graph: object, view: TreeView, problems: list[Problem], view_rankdir: str) -> None:
     """Keterangan: one swatch per level shown, problem counts and the total anggaran."""
     import graphviz
 
@@ -473,6 +472,7 @@ def _add_legend(
             row.attr(rank="same")
             for name in items:
                 row.node(name)
+        if view_rankdir == "LR":  # flat edges run bottom-up there
+            items.reverse()
         for left, right in itertools.pairwise(items):
             legend.edge(left, right, style="invis")
-    del names
