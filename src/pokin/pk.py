@@ -59,8 +59,13 @@ def build_pk(
     jabatan_id: str,
     date: dt.date | None = None,
     place: str | None = None,
+    views: NodeView | None = None,
 ) -> PerjanjianKinerja:
-    """The PK of position ``jabatan_id`` (a :class:`UsageError` if there is none)."""
+    """The PK of position ``jabatan_id`` (a :class:`UsageError` if there is none).
+
+    ``views`` is the plan's :func:`~pokin.report.build_views` tree, when the
+    caller builds several PKs of one plan.
+    """
     jab = plan.jabatan_by_id.get(jabatan_id)
     if jab is None:
         known = ", ".join(j.id for j in plan.model.jabatan) or "(tidak ada)"
@@ -70,7 +75,7 @@ def build_pk(
     model = plan.model
     tahun = model.tahun
     atasan = plan.jabatan_by_id.get(jab.atasan) if jab.atasan else None
-    root = build_views(plan, budget_rollup(plan))
+    root = views if views is not None else build_views(plan, budget_rollup(plan))
     nodes = walk_views(root)
     refs = {id(view): ref for ref, view in zip(plan.nodes, nodes, strict=True)}
 
@@ -138,8 +143,9 @@ def build_all(
     """The PK of every position of the plan, in the order of ``jabatan``."""
     seen: set[str] = set()
     out: list[PerjanjianKinerja] = []
+    views = build_views(plan, budget_rollup(plan))
     for jab in plan.model.jabatan:
         if jab.id not in seen:
             seen.add(jab.id)
-            out.append(build_pk(plan, jab.id, date, place))
+            out.append(build_pk(plan, jab.id, date, place, views))
     return out
