@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import enum
 import sys
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from pokin.cli.app import app, fail, write_stdout
+
+if TYPE_CHECKING:
+    from pokin.load import LoadResult
 
 
 class BudgetFormat(enum.StrEnum):
@@ -92,7 +95,7 @@ def budget(
     raise typer.Exit(view.exit_code)
 
 
-def _report_load_problems(result: object, output_format: BudgetFormat) -> None:
+def _report_load_problems(result: LoadResult, output_format: BudgetFormat) -> None:
     """Report a plan's YAML/schema problems exactly as `pokin validate` does.
 
     JSON goes to stdout in validate's shape; a CSV or Markdown run reports on
@@ -101,11 +104,9 @@ def _report_load_problems(result: object, output_format: BudgetFormat) -> None:
     from contextlib import redirect_stdout
 
     from pokin.engine import FileReport, Report
-    from pokin.load import LoadResult
     from pokin.problems import Problem
     from pokin.render.problems import print_human, render_json
 
-    assert isinstance(result, LoadResult)
     problems = sorted(result.problems, key=Problem.sort_key)
     report = Report([FileReport(result.file, problems, result)])
     if output_format is BudgetFormat.json:
