@@ -39,6 +39,11 @@ def test_suppression_on_the_node_id_line() -> None:
     assert problems(text, "budget", "engine") == []
 
 
+def test_suppression_with_a_reason_after_it() -> None:
+    text = edit(MINIMAL, {**MISMATCH, 41: "      - id: prog-1  # pokin: ignore[B001] menurut DPA"})
+    assert problems(text, "budget", "engine") == []
+
+
 def test_suppression_by_group_and_several_codes() -> None:
     text = edit(MINIMAL, {**MISMATCH, 41: "      - id: prog-1  # pokin: ignore[budget]"})
     assert problems(text, "budget", "engine") == []

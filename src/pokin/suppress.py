@@ -23,7 +23,7 @@ from pokin.problems import Path, Problem
 MARKER = "pokin:"
 # a YAML comment starts at the line start or after whitespace
 _COMMENT = re.compile(r"(?:^|\s)(#\s*pokin:(.*))$")
-_IGNORE = re.compile(r"\s*ignore\[([^\]]*)\]\s*(?:#.*)?$")
+_IGNORE = re.compile(r"\s*ignore\[([^\]]*)\]")  # a reason may follow
 
 
 @dataclass
