@@ -40,9 +40,7 @@ def rules(
         chosen = list(registry.values())
     else:
         key = name.strip()
-        rule = get_rule(key) or next(
-            (r for r in registry.values() if r.name == key.lower()), None
-        )
+        rule = get_rule(key) or next((r for r in registry.values() if r.name == key.lower()), None)
         if rule is not None:
             if output_format is RulesFormat.json:
                 write_stdout(render_rules_json([rule]))
