@@ -13,6 +13,8 @@ missing or damaged cache is ignored and rewritten.
 
 from __future__ import annotations
 
+import atexit
+import gc
 import hashlib
 import os
 import shutil
@@ -216,7 +218,15 @@ def _wasm_render(dot_source: str, fmt: str) -> bytes:
     global _instance
     if _instance is None:
         _instance = _WasmGraphviz()
+        atexit.register(_release)
     return _instance.render(dot_source, fmt)
+
+
+def _release() -> None:
+    """Free the instance before interpreter shutdown tears wasmtime's module down."""
+    global _instance
+    _instance = None
+    gc.collect()
 
 
 def _wasm_path() -> Path:
