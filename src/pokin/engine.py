@@ -11,7 +11,7 @@ from pokin.load import LoadResult, expand_paths, load_file
 from pokin.plan import LoadedPlan
 from pokin.problems import Finding, Problem
 from pokin.rules.registry import GROUPS, Rule, all_rules
-from pokin.suppress import MARKER, apply_suppressions
+from pokin.suppress import apply_suppressions, may_suppress
 
 
 @dataclass(frozen=True)
@@ -124,7 +124,7 @@ def check_loaded(
     plan = result.plan
     if plan is not None:
         problems.extend(run_rules(plan, selection))
-        if MARKER in plan.document.text:
+        if may_suppress(plan.document.text):
             problems = apply_suppressions(
                 plan,
                 problems,

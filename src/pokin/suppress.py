@@ -6,8 +6,8 @@ problems of the node whose first line (its ``- id:`` line) carries it. A
 suppression that silences nothing is reported as E002.
 
 Comments are found with a regular expression over the lines of the text, and
-only when the text contains ``pokin:`` at all, so plans without suppressions
-pay nothing.
+only from the first ``# pokin:`` on (one regex search finds none in most
+plans), so plans without suppressions pay next to nothing.
 """
 
 from __future__ import annotations
@@ -21,6 +21,8 @@ from pokin.plan import LoadedPlan
 from pokin.problems import Path, Problem
 
 MARKER = "pokin:"
+#: Whether a text may hold a suppression at all: a comment starting with the marker.
+_MARKER_RE = re.compile(r"#[ \t]*pokin:")
 # a YAML comment starts at the line start or after whitespace
 _COMMENT = re.compile(r"(?:^|\s)(#\s*pokin:(.*))$")
 _IGNORE = re.compile(r"\s*ignore\[([^\]]*)\]")  # a reason may follow
@@ -34,31 +36,41 @@ class Suppression:
     column: int
     names: tuple[str, ...]
     text: str
-    used: set[str] = field(default_factory=set)
     malformed: bool = False
+    used: set[str] = field(default_factory=set)
+
+
+def may_suppress(text: str) -> bool:
+    """Whether ``text`` holds a ``# pokin:`` comment at all (one regex search)."""
+    return _MARKER_RE.search(text) is not None
 
 
 def find_suppressions(text: str) -> dict[int, Suppression]:
-    """Suppression comments by 1-based line (none unless ``pokin:`` occurs)."""
+    """Suppression comments by 1-based line (a single regex search when there are none)."""
     found: dict[int, Suppression] = {}
-    if MARKER not in text:
+    first = _MARKER_RE.search(text)
+    if first is None:
         return found
     from pokin.config import normalise_name
 
-    for number, line in enumerate(text.splitlines(), start=1):
+    line_start = text.rfind("\n", 0, first.start()) + 1
+    number = text.count("\n", 0, line_start) + 1
+    lines = text[line_start:].splitlines()
+    for offset, line in enumerate(lines):
         if MARKER not in line:
             continue
         match = _COMMENT.search(line)
         if match is None:
             continue
+        line_number = number + offset
         column = match.start(1) + 1
         body = _IGNORE.match(match.group(2))
         comment = match.group(1).strip()
         if body is None:
-            found[number] = Suppression(number, column, (), comment, malformed=True)
+            found[line_number] = Suppression(line_number, column, (), comment, malformed=True)
             continue
         names = tuple(normalise_name(n) for n in body.group(1).split(",") if n.strip())
-        found[number] = Suppression(number, column, names, comment, malformed=not names)
+        found[line_number] = Suppression(line_number, column, names, comment, not names)
     return found
 
 

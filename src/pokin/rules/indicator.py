@@ -143,18 +143,30 @@ def _classify(word: str) -> Kind:
     return "other"
 
 
+_UNIT_CACHE: dict[str, str] = {}
+
+
 def unit_of(satuan: str | None) -> str:
     """The unit as compared: lower case, the part before any '/'."""
     if not satuan:
         return ""
-    unit = satuan.strip().lower()
-    return unit if unit in PERCENT_UNITS else unit.split("/")[0].strip()
+    unit = _UNIT_CACHE.get(satuan)
+    if unit is None:
+        unit = satuan.strip().lower()
+        unit = unit if unit in PERCENT_UNITS else unit.split("/")[0].strip()
+        if len(_UNIT_CACHE) < 10_000:
+            _UNIT_CACHE[satuan] = unit
+    return unit
 
 
-def _indicators(plan: LoadedPlan) -> Iterator[tuple[NodeRef, int, Indikator]]:
-    for ref in plan.nodes:
-        for i, ind in enumerate(ref.node.indikator):
-            yield ref, i, ind
+def _indicators(plan: LoadedPlan) -> list[tuple[NodeRef, int, Indikator]]:
+    """(node, index, indicator) of every node's indicators, built once per plan."""
+    cached = plan.__dict__.get("_indicator_rows")
+    if isinstance(cached, list):
+        return cached
+    rows = [(ref, i, ind) for ref in plan.nodes for i, ind in enumerate(ref.node.indikator)]
+    plan.__dict__["_indicator_rows"] = rows
+    return rows
 
 
 def _all_indicators(plan: LoadedPlan) -> Iterator[tuple[str, Path, int, Indikator]]:
@@ -169,9 +181,8 @@ def _all_indicators(plan: LoadedPlan) -> Iterator[tuple[str, Path, int, Indikato
             for j, item in enumerate(getattr(renstra, kind)):
                 for i, ind in enumerate(item.indikator):
                     yield item.id, ("renstra", kind, j), i, ind
-    for ref in plan.nodes:
-        for i, ind in enumerate(ref.node.indikator):
-            yield ref.id, ref.path, i, ind
+    for ref, i, ind in _indicators(plan):
+        yield ref.id, ref.path, i, ind
 
 
 _LEVEL_WORD = {
@@ -332,14 +343,17 @@ def _norm(text: str) -> str:
     return " ".join(text.lower().translate(_PUNCT_TO_SPACE).split())
 
 
-def _statements(plan: LoadedPlan) -> dict[NodeRef, str]:
-    """Every node's normalised statement, computed once per plan."""
-    cached = plan.__dict__.get("_norm_kinerja")
-    if isinstance(cached, dict):
-        return cached
-    result = {ref: _norm(ref.node.kinerja) for ref in plan.nodes}
-    plan.__dict__["_norm_kinerja"] = result
-    return result
+_SQUEEZE = bytes.maketrans(b"", b"")
+_DROP = (string.punctuation + string.whitespace).encode()
+
+
+def _squeezed(text: str) -> bytes:
+    """Lower case without punctuation and spaces: equal whenever :func:`_norm` is.
+
+    A cheap first key (a C-level byte translation); texts whose keys match
+    are then compared with :func:`_norm`.
+    """
+    return text.lower().encode("utf-8", "surrogatepass").translate(_SQUEEZE, _DROP)
 
 
 def _may_equal(a: str, b: str) -> bool:
@@ -366,15 +380,12 @@ def indicator_repeats_statement(plan: LoadedPlan) -> Iterable[Finding]:
           - uraian: Jumlah Orang Mendapatkan Layanan Rujukan Kewenangan Kabupaten/Kota
             satuan: orang
     """
-    statements: dict[NodeRef, str] | None = None
     for ref in plan.nodes:
         kinerja = ref.node.kinerja
         for i, ind in enumerate(ref.node.indikator):
             if not _may_equal(ind.uraian, kinerja):
                 continue
-            if statements is None:
-                statements = _statements(plan)
-            if _norm(ind.uraian) == statements[ref]:
+            if _norm(ind.uraian) == _norm(kinerja):
                 yield Finding(
                     "I006",
                     f"Indikator {_LEVEL_WORD[ref.level]} '{ref.id}' sama dengan pernyataan "
@@ -460,24 +471,26 @@ def duplicate_statement(plan: LoadedPlan) -> Iterable[Finding]:
           - {id: penunjang-dokumen, kinerja: Tersusunnya Dokumen Perencanaan Perangkat Daerah, ...}
           - {id: penunjang-dpa, kinerja: Tersusunnya DPA-SKPD, ...}
     """
-    statements = _statements(plan)
     for parent in plan.nodes:
         if len(parent.children) < 2:
             continue
-        seen: dict[str, str] = {}
+        seen: dict[bytes, list[NodeRef]] = {}
         for child in parent.children:
-            statement = statements[child]
-            first = seen.get(statement)
-            if first is None:
-                seen[statement] = child.id
-                continue
-            yield Finding(
-                "I009",
-                f"Pernyataan kinerja {_LEVEL_WORD[child.level]} '{child.id}' sama dengan "
-                f"'{first}' di bawah induk yang sama.",
-                (*child.path, "kinerja"),
-                child.id,
-            )
+            key = _squeezed(child.node.kinerja)
+            earlier = seen.setdefault(key, [])
+            if earlier:
+                statement = _norm(child.node.kinerja)
+                first = next((e for e in earlier if _norm(e.node.kinerja) == statement), None)
+                if first is not None:
+                    yield Finding(
+                        "I009",
+                        f"Pernyataan kinerja {_LEVEL_WORD[child.level]} '{child.id}' sama dengan "
+                        f"'{first.id}' di bawah induk yang sama.",
+                        (*child.path, "kinerja"),
+                        child.id,
+                    )
+                    continue
+            earlier.append(child)
 
 
 @rule("I010", "target-year-outside-periode", "indicator")
