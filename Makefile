@@ -22,6 +22,9 @@ $(VENV)/.test: pyproject.toml | $(BIN)/python
 demo: $(VENV)/.runtime
 	@mkdir -p $(OUT)
 	$(BIN)/pokin validate $(PLAN)
+	$(BIN)/pokin rules
+	$(BIN)/pokin rules B001
+	$(BIN)/pokin validate $(PLAN) --format sarif > $(OUT)/pokin.sarif
 	$(BIN)/pokin budget $(PLAN) --by csf
 	$(BIN)/pokin budget $(PLAN)
 	$(BIN)/pokin report $(PLAN) -o $(OUT)/laporan.html
