@@ -218,8 +218,8 @@ def _format_text(text: str, tahun: int) -> str:
 def _indent_comments(text: str) -> str:
     """Indent each full-line comment like the line it stands above.
 
-    A comment deeper than that line, after a deeper block (a note at the end
-    of a nested list), keeps its own column.
+    A comment deeper than that line that directly follows a deeper block (a
+    note at the end of a nested list, no blank line between) keeps its column.
     """
     lines = text.split("\n")
     skip = _multiline_scalar_lines(text)
@@ -231,18 +231,22 @@ def _indent_comments(text: str) -> str:
         else:
             content.append(None)
     previous: int | None = None
+    blank_since = False  # a blank line since the last content line
     for number, line in enumerate(lines):
         stripped = line.lstrip(" ")
         if content[number] is not None:
             previous = content[number]
+            blank_since = False
             continue
         if not stripped.startswith("#"):
+            blank_since = True
             continue
         following = next((c for c in content[number + 1 :] if c is not None), None)
         if following is None:
             continue
         own = len(line) - len(stripped)
-        if own > following and previous is not None and previous > following:
+        inner = previous is not None and previous > following and not blank_since
+        if own > following and inner:
             continue  # a note at the end of the deeper block above
         lines[number] = " " * following + stripped
     return "\n".join(lines)
