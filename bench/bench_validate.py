@@ -16,7 +16,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import EXAMPLE, best_time, ensure_plan, pokin, python, report, seconds  # noqa: E402
+from common import EXAMPLE, best_time, ensure_plan, pokin, python, report, seconds
 
 
 def check_jsonschema() -> list[str]:

@@ -1,6 +1,6 @@
 """Run every benchmark script in bench/ (bench_*.py) and summarise.
 
-    make bench            # or: .venv/bin/python bench/run.py
+make bench            # or: .venv/bin/python bench/run.py
 """
 
 from __future__ import annotations
