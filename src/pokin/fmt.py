@@ -15,16 +15,14 @@ the reason is reported.
 
 from __future__ import annotations
 
-import contextlib
 import io
-import os
-import tempfile
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path as FsPath
 from typing import Any
 
+from pokin.atomic import write_atomic
 from pokin.load import expand_paths, load_text
 from pokin.model import CHILD_KEY
 from pokin.numbers import NumberFormatError, parse_rupiah, parse_target
@@ -148,7 +146,7 @@ def format_file(path: str, write: bool) -> FormatResult:
     result = format_bytes(raw, path)
     if write and result.changed:
         assert result.formatted is not None
-        write_atomic(fs, result.formatted)
+        write_atomic(fs, result.formatted, keep_mode=True)
         result.written = True
     return result
 
@@ -156,23 +154,6 @@ def format_file(path: str, write: bool) -> FormatResult:
 def format_paths(paths: list[str], write: bool) -> FormatReport:
     """Format files and folders of plans (a UsageError if a path does not exist)."""
     return FormatReport([format_file(f, write) for f in expand_paths(paths)])
-
-
-def write_atomic(path: FsPath, data: bytes) -> None:
-    """Replace ``path`` with ``data`` via a temporary file in the same folder."""
-    mode = path.stat().st_mode & 0o7777
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, mode)
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
-        raise
 
 
 def unified_diff(result: FormatResult) -> str:

@@ -20,10 +20,11 @@ import os
 import shutil
 import subprocess
 import sys
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from pokin.atomic import write_atomic
 
 #: Output formats pokin can write.
 FORMATS: tuple[str, ...] = ("dot", "svg", "png", "pdf")
@@ -85,27 +86,6 @@ def render_bytes(dot_source: str, fmt: str) -> bytes:
 def render_file(dot_source: str, fmt: str, path: Path) -> None:
     """Render ``dot_source`` as ``fmt`` and write it atomically to ``path``."""
     write_atomic(path, render_bytes(dot_source, fmt))
-
-
-def write_atomic(path: Path, data: bytes, mode: int | None = None) -> None:
-    """Write ``data`` via a temporary file in the same folder and ``os.replace``.
-
-    The file gets ``mode``, or the permissions a new file gets under the umask.
-    """
-    folder = path.parent if str(path.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "wb") as out:
-            out.write(data)
-        if mode is None:
-            umask = os.umask(0o022)
-            os.umask(umask)
-            mode = 0o666 & ~umask
-        os.chmod(tmp, mode)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def _run_dot(dot_source: str, fmt: str) -> bytes:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import enum
 import os
 import sys
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 import typer
 
@@ -23,6 +23,7 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
@@ -50,3 +51,48 @@ def write_stdout(text: str) -> None:
 def debug() -> bool:
     """Whether POKIN_DEBUG asks for full tracebacks of internal errors."""
     return bool(os.environ.get("POKIN_DEBUG"))
+
+
+if TYPE_CHECKING:
+    from pokin.engine import Report
+    from pokin.load import LoadResult
+
+
+def print_problems(report: Report, fmt: str = "human", *, stderr: bool = False) -> None:
+    """Print a problem report as `pokin validate` does (``fmt`` human or json).
+
+    ``stderr=True`` keeps a command's own output stream clean (CSV, Markdown).
+    """
+    from contextlib import redirect_stdout
+
+    from pokin.render.problems import print_human, render_json
+
+    if fmt == "json":
+        write_stdout(render_json(report))
+        return
+    if stderr:
+        with redirect_stdout(sys.stderr):
+            print_human(report)
+    else:
+        print_human(report)
+
+
+def load_plan(path: str, fmt: str = "human", *, stderr: bool = False) -> LoadResult:
+    """Load the plan a command works on, or end the command.
+
+    A missing or unreadable file exits 2. A plan with YAML or schema errors
+    (anything the loader reports as an error) is reported exactly as
+    `pokin validate` reports it, and the command exits 1.
+    """
+    from pokin.engine import Report, check_loaded
+    from pokin.load import load_file
+    from pokin.problems import UsageError
+
+    try:
+        result = load_file(path)
+    except UsageError as exc:
+        fail(str(exc))
+    if result.plan is not None and not any(p.severity == "error" for p in result.problems):
+        return result
+    print_problems(Report([check_loaded(result)]), fmt, stderr=stderr)
+    raise typer.Exit(1)

@@ -10,10 +10,9 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from pokin.cli.app import app, fail
+from pokin.cli.app import app, fail, load_plan
 
 if TYPE_CHECKING:
-    from pokin.load import LoadResult
     from pokin.render.documents import Format
 
 
@@ -55,23 +54,6 @@ def _template_dir(value: str | None) -> str | None:
     return value
 
 
-def _load(plan: str) -> LoadResult:
-    """Load the plan; on schema/YAML errors report them as `validate` does and exit 1."""
-    from pokin.engine import Report, check_loaded
-    from pokin.load import load_file
-    from pokin.problems import UsageError
-    from pokin.render.problems import print_human
-
-    try:
-        result = load_file(plan)
-    except UsageError as exc:
-        fail(str(exc))
-    if result.plan is None:
-        print_human(Report([check_loaded(result)]))
-        raise typer.Exit(1)
-    return result
-
-
 def _render_error(exc: Exception) -> None:
     import jinja2
 
@@ -107,61 +89,39 @@ def report(
     (<name>-pohon-kinerja.svg). Exit codes: 0 written (the report lists any
     problems), 1 the plan could not be read, 2 could not run.
     """
-    from markupsafe import Markup
-
+    from pokin.atomic import write_atomic
     from pokin.engine import check_loaded
-    from pokin.render.documents import inline_svg, pohon_svg, render, write_atomic
+    from pokin.render.documents import render_report
     from pokin.report import build_report
 
     fmt = _format(output_format, output)
     when = _date(date)
     tdir = _template_dir(template_dir)
-    result = _load(plan)
+    result = load_plan(plan)
     assert result.plan is not None
     problems = check_loaded(result).problems
     doc = build_report(result.plan, problems, when)
     to_file = output is not None and output != "-"
-    svg, svg_error = pohon_svg(result.plan, problems)
-    svg_href = svg_markup = None
-    svg_path: Path | None = None
-    if svg is not None and fmt == "html":
-        try:
-            svg_markup = Markup(inline_svg(svg))
-        except ValueError as exc:
-            svg_error = str(exc)
-    elif svg is not None and to_file:
-        assert output is not None
-        out = Path(output)
-        svg_path = out.with_name(f"{out.stem}-pohon-kinerja.svg")
-        svg_href = svg_path.name
-    elif svg is not None:
-        svg_error = "diagram hanya disertakan bila laporan Markdown ditulis ke berkas (-o)"
-    context = {
-        "r": doc,
-        "source": Path(plan).name,
-        "svg": svg_markup,
-        "svg_href": svg_href,
-        "svg_error": svg_error,
-    }
     try:
-        text = render("laporan", fmt, context, tdir)
+        rendered = render_report(
+            doc, result.plan, problems, fmt, Path(output) if to_file and output else None, tdir
+        )
     except Exception as exc:
         _render_error(exc)
         raise
-    if not to_file:
-        sys.stdout.write(text)
+    if not to_file or output is None:
+        sys.stdout.write(rendered.text)
         return
-    assert output is not None
     try:
-        if svg_path is not None and svg is not None:
-            write_atomic(svg_path, svg)
-        write_atomic(output, text)
+        for path, text in rendered.beside.items():
+            write_atomic(path, text)
+        write_atomic(output, rendered.text)
     except OSError as exc:
         fail(f"cannot write {output}: {exc.strerror or exc}")
+    extra = "".join(f" (pohon kinerja: {path})" for path in rendered.beside)
     sys.stderr.write(
-        f"pokin: laporan ditulis ke {output}"
-        + (f" (pohon kinerja: {svg_path})" if svg_path else "")
-        + f"; {doc.problems.errors} galat, {doc.problems.warnings} peringatan.\n"
+        f"pokin: laporan ditulis ke {output}{extra}; "
+        f"{doc.problems.errors} galat, {doc.problems.warnings} peringatan.\n"
     )
 
 
@@ -202,9 +162,10 @@ def pk(
     files are named pk-<jabatan id>.html (or .md). Exit codes: 0 written, 1 the
     plan could not be read, 2 could not run (unknown jabatan, bad option).
     """
+    from pokin.atomic import write_atomic
     from pokin.pk import build_all, build_pk
     from pokin.problems import UsageError
-    from pokin.render.documents import render, write_atomic
+    from pokin.render.documents import render
 
     if all_positions == (jabatan is not None):
         fail("give either --jabatan ID or --all")
@@ -213,7 +174,7 @@ def pk(
     fmt = _format(output_format, None if all_positions else output)
     when = _date(date)
     tdir = _template_dir(template_dir)
-    result = _load(plan)
+    result = load_plan(plan)
     assert result.plan is not None
     try:
         docs = (

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from pokin.cli.app import app, fail
+from pokin.cli.app import app, fail, load_plan
 
 if TYPE_CHECKING:
     from pokin.diagram import DiagramOptions
@@ -75,21 +75,13 @@ def tree(
     wanted = [(fmt, dest) for fmt, dest in outputs if dest is not None]
     _check_outputs(plan, wanted)
 
-    from pokin.engine import Report, check_loaded
-    from pokin.load import load_file
+    from pokin.engine import check_loaded
     from pokin.problems import UsageError
 
-    try:
-        result = load_file(plan)
-    except UsageError as exc:
-        fail(str(exc))
-    report = check_loaded(result)
+    result = load_plan(plan)
     loaded = result.plan
-    if loaded is None:
-        from pokin.render.problems import print_human
-
-        print_human(Report([report]))
-        raise typer.Exit(1)
+    assert loaded is not None
+    report = check_loaded(result)
 
     options = DiagramOptions(direction, root, depth)
     try:
@@ -141,8 +133,9 @@ def _write_outputs(
     wanted: list[tuple[str, str]],
 ) -> None:
     """Render every requested format first, then write them (nothing half-written)."""
+    from pokin.atomic import write_atomic
     from pokin.diagram import build_dot
-    from pokin.graphviz_backend import RendererUnavailable, RenderFailed, render_bytes, write_atomic
+    from pokin.graphviz_backend import RendererUnavailable, RenderFailed, render_bytes
 
     source = build_dot(loaded, problems, options)
     rendered: list[tuple[str, str, bytes]] = []

@@ -12,12 +12,10 @@ specials get a backslash), so plan text shows literally on GitHub and GitLab.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import os
 import re
-import tempfile
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
@@ -204,22 +202,51 @@ def pohon_svg(plan: Any, problems: list[Any]) -> tuple[str | None, str | None]:
     return svg, None
 
 
-# ---------------------------------------------------------------- files
+# ---------------------------------------------------------------- documents
 
 
-def write_atomic(path: str | Path, text: str) -> None:
-    """Write ``text`` to ``path`` via a temporary file in the same folder."""
-    target_path = Path(path)
-    folder = target_path.parent
-    fd, tmp = tempfile.mkstemp(prefix=f".{target_path.name}.", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-        mask = os.umask(0)
-        os.umask(mask)
-        os.chmod(tmp, 0o666 & ~mask)
-        os.replace(tmp, target_path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
-        raise
+@dataclass
+class Rendered:
+    """A rendered document and the files that go beside it."""
+
+    text: str
+    beside: dict[Path, str] = field(default_factory=dict)
+
+
+def render_report(
+    doc: Any,
+    plan: Any,
+    problems: list[Any],
+    fmt: Format,
+    output: Path | None,
+    template_dir: str | Path | None = None,
+) -> Rendered:
+    """The planning report of ``doc`` (a :class:`pokin.report.ReportDoc`) in ``fmt``.
+
+    HTML carries the pohon kinerja inline; Markdown links it as an SVG file
+    written beside ``output`` (``<name>-pohon-kinerja.svg``), so without an
+    output file the Markdown report says where the diagram would be.
+    """
+    svg, svg_error = pohon_svg(plan, problems)
+    svg_markup: Markup | None = None
+    svg_href: str | None = None
+    beside: dict[Path, str] = {}
+    if svg is not None and fmt == "html":
+        try:
+            svg_markup = Markup(inline_svg(svg))
+        except ValueError as exc:
+            svg_error = str(exc)
+    elif svg is not None and output is not None:
+        svg_path = output.with_name(f"{output.stem}-pohon-kinerja.svg")
+        beside[svg_path] = svg
+        svg_href = svg_path.name
+    elif svg is not None:
+        svg_error = "diagram hanya disertakan bila laporan Markdown ditulis ke berkas (-o)"
+    context = {
+        "r": doc,
+        "source": Path(getattr(plan, "file", "")).name,
+        "svg": svg_markup,
+        "svg_href": svg_href,
+        "svg_error": svg_error,
+    }
+    return Rendered(render("laporan", fmt, context, template_dir), beside)
