@@ -7,8 +7,12 @@ import shutil
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pokin.problems import UsageError
+
+if TYPE_CHECKING:
+    from pokin.load import LoadResult
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,3 +76,110 @@ def read_at(path: str | Path, rev: str) -> RevFile:
     if proc.returncode != 0:
         raise UsageError(f"berkas {rel} tidak ada pada revisi {rev}")
     return RevFile(f"{rev}:{rel}", proc.stdout)
+
+
+def load_versions(paths: list[str], rev: str | None) -> tuple[LoadResult, LoadResult]:
+    """The two versions `pokin diff` compares.
+
+    ``OLD NEW`` (two files); ``PLAN`` with ``rev`` ``REV`` (the file at REV
+    against the working file, HEAD by default); ``PLAN`` with ``A..B`` (the
+    file at two revisions).
+    """
+    from pokin.load import load_file, load_text
+
+    if rev is None and len(paths) == 2:
+        return load_file(paths[0]), load_file(paths[1])
+    if len(paths) != 1:
+        raise UsageError(
+            "berikan dua berkas (pokin diff LAMA BARU) atau satu berkas dengan --rev "
+            "(pokin diff RENCANA --rev HEAD)"
+        )
+    plan = paths[0]
+    left, right = split_range(rev or "HEAD")
+    old_file = read_at(plan, left)
+    old = load_text(old_file.data, old_file.name)
+    if right is None:
+        return old, load_file(plan)
+    new_file = read_at(plan, right)
+    return old, load_text(new_file.data, new_file.name)
+
+
+@dataclass
+class ExternalDiff:
+    """What git hands an external diff driver, loaded.
+
+    ``old``/``new`` are ``None`` for a side git passes as ``/dev/null`` (the
+    file was added or deleted).
+    """
+
+    path: str
+    new_path: str
+    old_file: str
+    new_file: str
+    old: LoadResult | None
+    new: LoadResult | None
+
+    @property
+    def header(self) -> str:
+        """The path as the diff names it (``old → new`` for a rename)."""
+        return self.path if self.new_path == self.path else f"{self.path} → {self.new_path}"
+
+    @property
+    def broken(self) -> list[LoadResult]:
+        """The sides that are not readable plans."""
+        return [r for r in (self.old, self.new) if r is not None and r.plan is None]
+
+
+def load_external(args: list[str]) -> ExternalDiff:
+    """Load git's external-diff arguments.
+
+    ``path old-file old-hex old-mode new-file new-hex new-mode`` (and, for a
+    rename, ``new-path`` and a similarity line).
+    """
+    from pokin.load import load_file
+
+    if len(args) not in (7, 9):
+        raise UsageError(
+            "--git-external menerima 7 argumen dari git (path old-file old-hex old-mode "
+            f"new-file new-hex new-mode), bukan {len(args)}"
+        )
+    path, old_file, old_hex, _old_mode, new_file, new_hex, _new_mode = args[:7]
+    new_path = args[7] if len(args) == 9 else path
+
+    def side(file: str, hexsha: str, name: str) -> LoadResult | None:
+        if file == "/dev/null":
+            return None
+        result = load_file(file)
+        result.file = f"{name}@{hexsha[:7]}" if hexsha.strip("0.") else name
+        if result.plan is not None:
+            result.plan.file = result.file
+        return result
+
+    return ExternalDiff(
+        path,
+        new_path,
+        old_file,
+        new_file,
+        side(old_file, old_hex, path),
+        side(new_file, new_hex, new_path),
+    )
+
+
+def line_diff(external: ExternalDiff) -> str:
+    """A plain unified line diff of the two sides (for sides that are no plan)."""
+    import difflib
+
+    def lines(file: str) -> list[str]:
+        if file == "/dev/null":
+            return []
+        with open(file, encoding="utf-8", errors="replace", newline="") as fh:
+            return fh.readlines()
+
+    return "".join(
+        difflib.unified_diff(
+            lines(external.old_file),
+            lines(external.new_file),
+            f"a/{external.path}",
+            f"b/{external.new_path}",
+        )
+    )

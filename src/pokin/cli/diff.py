@@ -8,10 +8,10 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from pokin.cli.app import app, fail, write_stdout
+from pokin.cli.app import app, fail, print_problems, write_stdout
 
 if TYPE_CHECKING:
-    from pokin.load import LoadResult
+    from pokin.diff import Changes
 
 
 class DiffFormat(enum.StrEnum):
@@ -67,138 +67,51 @@ def diff(
     Exit codes: 0 compared (no change, or changes without --exit-code), 1
     changes found with --exit-code, 2 could not compare.
     """
+    from pokin.diff import compare
+    from pokin.engine import Report, check_loaded
+    from pokin.gitrev import line_diff, load_external, load_versions
     from pokin.problems import UsageError
 
     fmt = output_format or DiffFormat.human
     try:
         if git_external:
-            _git_external(paths, fmt)
+            # git goes on to the next file after us: always exit 0 here
+            external = load_external(paths)
+            if external.broken:
+                print_problems(Report([check_loaded(r) for r in external.broken]))
+                write_stdout(
+                    f"pokin: {external.path} tidak dapat dibaca sebagai rencana; "
+                    "berikut diff baris biasa."
+                )
+                sys.stdout.write(line_diff(external))
+                return
+            old_plan = external.old.plan if external.old else None
+            new_plan = external.new.plan if external.new else None
+            _print_changes(compare(old_plan, new_plan), fmt, external.header)
             return
-        old, new = _load_pair(paths, rev)
+        old, new = load_versions(paths, rev)
     except UsageError as exc:
         fail(str(exc))
-    _report_unloadable([old, new], fmt)
-    from pokin.diff import compare
-
+    broken = [r for r in (old, new) if r.plan is None]
+    if broken:
+        print_problems(Report([check_loaded(r) for r in broken]), fmt.value)
+        names = ", ".join(r.file for r in broken)
+        fail(f"tidak dapat membandingkan: {names} tidak dapat dibaca sebagai rencana")
     assert old.plan is not None and new.plan is not None
     changes = compare(old.plan, new.plan)
     _print_changes(changes, fmt)
     raise typer.Exit(1 if exit_code and not changes.empty else 0)
 
 
-def _load_pair(paths: list[str], rev: str | None) -> tuple[LoadResult, LoadResult]:
-    from pokin.gitrev import read_at, split_range
-    from pokin.load import load_file, load_text
-    from pokin.problems import UsageError
-
-    if rev is None and len(paths) == 2:
-        return load_file(paths[0]), load_file(paths[1])
-    if len(paths) != 1:
-        raise UsageError(
-            "berikan dua berkas (pokin diff LAMA BARU) atau satu berkas dengan --rev "
-            "(pokin diff RENCANA --rev HEAD)"
-        )
-    plan = paths[0]
-    left, right = split_range(rev or "HEAD")
-    old_file = read_at(plan, left)
-    old = load_text(old_file.data, old_file.name)
-    if right is None:
-        return old, load_file(plan)
-    new_file = read_at(plan, right)
-    return old, load_text(new_file.data, new_file.name)
-
-
-def _report_unloadable(results: list[LoadResult], fmt: DiffFormat) -> None:
-    """Report schema/YAML problems as `pokin validate` does and exit 2."""
-    from pokin.engine import Report, check_loaded
-
-    broken = [r for r in results if r.plan is None]
-    if not broken:
-        return
-    report = Report([check_loaded(r) for r in broken])
-    from pokin.render.problems import print_human, render_json
-
-    if fmt is DiffFormat.json:
-        write_stdout(render_json(report))
-    else:
-        print_human(report)
-    names = ", ".join(r.file for r in broken)
-    fail(f"tidak dapat membandingkan: {names} tidak dapat dibaca sebagai rencana")
-
-
-def _print_changes(changes: object, fmt: DiffFormat, header: str | None = None) -> None:
-    from pokin.diff import Changes
+def _print_changes(changes: Changes, fmt: DiffFormat, header: str | None = None) -> None:
     from pokin.render.diff import print_human, render_json, render_markdown
 
-    assert isinstance(changes, Changes)
     if fmt is DiffFormat.json:
         write_stdout(render_json(changes))
     elif fmt is DiffFormat.md:
         write_stdout(render_markdown(changes, header))
     else:
         print_human(changes, header)
-
-
-def _git_external(args: list[str], fmt: DiffFormat) -> None:
-    """git's external diff: ``path old-file old-hex old-mode new-file new-hex new-mode``.
-
-    A side that git passes as ``/dev/null`` (file added or deleted) is no plan.
-    A side that is not a readable plan is reported, then the plain line diff
-    follows, and the exit code stays 0 so that ``git diff`` goes on to the
-    next file.
-    """
-    from pokin.diff import compare
-    from pokin.load import load_file
-    from pokin.problems import UsageError
-
-    if len(args) not in (7, 9):
-        raise UsageError(
-            f"--git-external menerima 7 argumen dari git (path old-file old-hex old-mode "
-            f"new-file new-hex new-mode), bukan {len(args)}"
-        )
-    path, old_file, old_hex, _old_mode, new_file, new_hex, _new_mode = args[:7]
-    new_path = args[7] if len(args) == 9 else path
-
-    def side(file: str, hexsha: str, name: str) -> LoadResult | None:
-        if file == "/dev/null":
-            return None
-        result = load_file(file)
-        result.file = f"{name}@{hexsha[:7]}" if hexsha.strip("0.") else name
-        if result.plan is not None:
-            result.plan.file = result.file
-        return result
-
-    old = side(old_file, old_hex, path)
-    new = side(new_file, new_hex, new_path)
-    header = path if new_path == path else f"{path} → {new_path}"
-    broken = [r for r in (old, new) if r is not None and r.plan is None]
-    if broken:
-        _fallback(broken, old_file, new_file, path, new_path)
-        return
-    changes = compare(old.plan if old else None, new.plan if new else None)
-    _print_changes(changes, fmt, header)
-
-
-def _fallback(
-    broken: list[LoadResult], old_file: str, new_file: str, path: str, new_path: str
-) -> None:
-    import difflib
-
-    from pokin.engine import Report, check_loaded
-    from pokin.render.problems import print_human
-
-    print_human(Report([check_loaded(r) for r in broken]))
-    write_stdout(f"pokin: {path} tidak dapat dibaca sebagai rencana; berikut diff baris biasa.")
-
-    def lines(file: str) -> list[str]:
-        if file == "/dev/null":
-            return []
-        with open(file, encoding="utf-8", errors="replace", newline="") as fh:
-            return fh.readlines()
-
-    sys.stdout.writelines(
-        difflib.unified_diff(lines(old_file), lines(new_file), f"a/{path}", f"b/{new_path}")
-    )
 
 
 @app.command()
