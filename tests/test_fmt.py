@@ -72,7 +72,7 @@ perangkat_daerah: Dinas Contoh
 tahun: 2025
 jabatan:
   - id: kadis
-    nama: Kepala Dinas # jabatan tertinggi
+    nama: Kepala Dinas  # jabatan tertinggi
     eselon: II
 outcome:
   id: outcome
@@ -91,7 +91,7 @@ csf:
       - id: prog-1
         kinerja: Terwujudnya korban bencana yang tertangani
         nama: Program Penanganan Bencana
-        anggaran: 300        # angka dokumen
+        anggaran: 300  # angka dokumen
         indikator:
           - {uraian: Persentase korban, satuan: "%", target: 93.59}
         # catatan tentang kegiatan
@@ -264,3 +264,21 @@ def test_formatting_mutated_example_loses_nothing(case: tuple[str, list[str], bo
     assert format_bytes(result.formatted, "again.yaml").formatted == result.formatted
     if not added and not reordered:  # new indentation and number forms only: the example
         assert formatted == _EXAMPLE_TEXT
+
+
+def test_end_of_line_comments_sit_two_spaces_after_the_value() -> None:
+    text = (
+        MINIMAL.replace("tahun: 2025\n", "tahun: 2025        # tahun anggaran\n")
+        .replace(
+            "kinerja: Meningkatnya Kesejahteraan PPKS",
+            "kinerja: \"Meningkatnya # bukan komentar\" # komentar",
+        )
+        .replace("anggaran: 200", 'anggaran: "Rp 200"     # angka dokumen')
+    )
+    result = format_bytes(text.encode(), "plan.yaml")
+    assert result.error is None, result.error
+    assert result.formatted is not None
+    formatted = result.formatted.decode()
+    assert "tahun: 2025  # tahun anggaran\n" in formatted
+    assert 'kinerja: "Meningkatnya # bukan komentar"  # komentar\n' in formatted
+    assert "anggaran: 200  # angka dokumen\n" in formatted

@@ -25,7 +25,7 @@ import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from pokin.model import BUDGET_LEVELS, Indikator
+from pokin.model import BUDGET_LEVELS, LEVEL_WORD, Indikator
 from pokin.numbers import format_number, format_rupiah
 from pokin.plan import LoadedPlan, NodeRef
 from pokin.problems import Problem, UsageError
@@ -40,14 +40,6 @@ LEVEL_NAMES: dict[str, str] = {
     "program": "Program",
     "kegiatan": "Kegiatan",
     "subkegiatan": "Sub kegiatan",
-}
-#: Level → short name for box headers and "+3 sub kegiatan".
-LEVEL_SHORT: dict[str, str] = {
-    "outcome": "outcome",
-    "csf": "CSF",
-    "program": "program",
-    "kegiatan": "kegiatan",
-    "subkegiatan": "sub kegiatan",
 }
 
 
@@ -254,7 +246,7 @@ def node_label(view: TreeView, ref: NodeRef, vertical: bool) -> str:
     """The record label of one box: header and statement | indicators | anggaran | problems."""
     tahun = view.plan.model.tahun
     kode = getattr(ref.node, "kode", None)
-    header = f"{kode} · {ref.id}" if kode else f"{LEVEL_SHORT[ref.level].upper()} · {ref.id}"
+    header = f"{kode} · {ref.id}" if kode else f"{LEVEL_WORD[ref.level].upper()} · {ref.id}"
     fields = [_lines([header, *wrap(ref.node.kinerja, STATEMENT_WIDTH)], "\\n")]
     details = [line for ind in ref.node.indikator for line in indicator_lines(ind, tahun)]
     if details:
@@ -264,7 +256,7 @@ def node_label(view: TreeView, ref: NodeRef, vertical: bool) -> str:
     extra = [f"Anggaran: {anggaran}"] if anggaran else []
     if hidden:
         child_level = ref.children[0].level
-        extra.append(f"+{hidden} {LEVEL_SHORT[child_level]} tidak ditampilkan")
+        extra.append(f"+{hidden} {LEVEL_WORD[child_level]} tidak ditampilkan")
     if extra:
         fields.append(_lines(extra, "\\n"))
     problems = problem_text(view.problems_of(ref))

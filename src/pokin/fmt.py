@@ -188,12 +188,56 @@ def _format_text(text: str, tahun: int) -> str:
     _Normaliser(tahun).plan(data)
     buffer = io.StringIO()
     y.dump(data, buffer)
-    out = _indent_comments(buffer.getvalue())
+    out = _space_eol_comments(_indent_comments(buffer.getvalue()))
     # ruamel writes a "%YAML 1.2" directive when a version is set; the canonical file has none
     directive = "%YAML 1.2\n---\n"
     if out.startswith(directive):
         out = out[len(directive) :]
     return out if out.endswith("\n") else out + "\n"
+
+
+def _space_eol_comments(text: str) -> str:
+    """Two spaces between a value and its end-of-line comment.
+
+    ruamel keeps a comment at its old column, which means nothing once a key
+    moved or ``"Rp 23.000.000"`` became ``23000000``; the canonical layout
+    puts every end-of-line comment two spaces after its value.
+    """
+    lines = text.split("\n")
+    skip = _multiline_scalar_lines(text)
+    for number, line in enumerate(lines):
+        if number in skip:
+            continue
+        start = _comment_start(line)
+        if start is not None and line[:start].strip():
+            lines[number] = line[:start].rstrip() + "  " + line[start:]
+    return "\n".join(lines)
+
+
+def _comment_start(line: str) -> int | None:
+    """Where an end-of-line comment starts in one line of YAML (quotes respected)."""
+    quote = ""
+    i = 0
+    while i < len(line):
+        char = line[i]
+        if quote == '"':
+            if char == "\\":
+                i += 2
+                continue
+            if char == '"':
+                quote = ""
+        elif quote == "'":
+            if char == "'":
+                if line[i + 1 : i + 2] == "'":
+                    i += 2
+                    continue
+                quote = ""
+        elif char == "#" and i > 0 and line[i - 1] in " \t":
+            return i
+        elif char in "\"'" and (i == 0 or line[i - 1] in " [{,"):
+            quote = char
+        i += 1
+    return None
 
 
 def _indent_comments(text: str) -> str:

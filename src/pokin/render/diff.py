@@ -13,6 +13,7 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 from pokin.diff import BudgetLine, Change, Changes, Mismatch, WordDiff
+from pokin.model import LEVEL_WORD
 from pokin.numbers import format_number, format_percent, format_rupiah
 
 if TYPE_CHECKING:
@@ -23,11 +24,7 @@ JSON_FORMAT_VERSION = 1
 MARK = {"added": "+", "removed": "-", "changed": "~", "moved": "→"}
 _STYLE = {"added": "green", "removed": "red", "changed": "yellow", "moved": "cyan"}
 _LEVEL_WORD = {
-    "outcome": "outcome",
-    "csf": "CSF",
-    "program": "program",
-    "kegiatan": "kegiatan",
-    "subkegiatan": "sub kegiatan",
+    **LEVEL_WORD,
     "jabatan": "jabatan",
     "renstra.tujuan": "tujuan Renstra",
     "renstra.sasaran": "sasaran Renstra",

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from pokin.diagram import LEVEL_SHORT, TreeView, anggaran_text, target_text
+from pokin.diagram import TreeView, anggaran_text, target_text
+from pokin.model import LEVEL_WORD
 from pokin.plan import NodeRef
 from pokin.problems import Problem
 
@@ -46,7 +47,7 @@ def _label(view: TreeView, ref: NodeRef, show: frozenset[str]) -> RenderableType
 
     colour = LEVEL_COLOURS[ref.level]
     text = Text.assemble(
-        (LEVEL_SHORT[ref.level].upper(), colour),
+        (LEVEL_WORD[ref.level].upper(), colour),
         " ",
         (ref.id, f"{colour} not bold"),
         "  ",
@@ -88,7 +89,7 @@ def _details(view: TreeView, ref: NodeRef, show: frozenset[str]) -> list[Text]:
             lines.append(line)
     hidden = view.hidden(ref)
     if hidden:
-        level = LEVEL_SHORT[ref.children[0].level]
+        level = LEVEL_WORD[ref.children[0].level]
         lines.append(Text(f"… +{hidden} {level} tidak ditampilkan", style="dim"))
     return lines
 

@@ -4,17 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from pokin.model import LEVEL_WORD
 from pokin.plan import LoadedPlan
 from pokin.problems import Finding
 from pokin.rules.registry import rule
-
-_LEVEL_WORD = {
-    "outcome": "outcome",
-    "csf": "CSF",
-    "program": "program",
-    "kegiatan": "kegiatan",
-    "subkegiatan": "sub kegiatan",
-}
 
 
 def _childless(plan: LoadedPlan, level: str, code: str, message: str) -> Iterable[Finding]:
@@ -189,7 +182,7 @@ def missing_pj(plan: LoadedPlan) -> Iterable[Finding]:
         if ref.level in ("program", "kegiatan") and not ref.node.pj:
             yield Finding(
                 "C006",
-                f"{_LEVEL_WORD[ref.level].capitalize()} '{ref.id}' tidak mempunyai pj "
+                f"{LEVEL_WORD[ref.level].capitalize()} '{ref.id}' tidak mempunyai pj "
                 "(penanggung jawab); tetapkan jabatan yang memuatnya dalam PK.",
                 ref.path,
                 ref.id,
@@ -243,7 +236,7 @@ def pj_eselon_mismatch(plan: LoadedPlan) -> Iterable[Finding]:
             yield Finding(
                 "C007",
                 f"pj '{jab.id}' ({_eselon_word(jab.eselon)}) tidak sesuai untuk "
-                f"{_LEVEL_WORD[ref.level]} '{ref.id}'; yang sesuai: "
+                f"{LEVEL_WORD[ref.level]} '{ref.id}'; yang sesuai: "
                 + ", ".join(_eselon_word(e) for e in allowed)
                 + ".",
                 (*ref.path, "pj"),

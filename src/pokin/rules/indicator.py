@@ -13,7 +13,7 @@ import string
 from collections.abc import Iterable, Iterator
 from typing import Literal
 
-from pokin.model import Indikator
+from pokin.model import LEVEL_WORD, Indikator
 from pokin.numbers import format_number
 from pokin.plan import LoadedPlan, NodeRef
 from pokin.problems import Finding, Path
@@ -185,15 +185,6 @@ def _all_indicators(plan: LoadedPlan) -> Iterator[tuple[str, Path, int, Indikato
         yield ref.id, ref.path, i, ind
 
 
-_LEVEL_WORD = {
-    "outcome": "outcome",
-    "csf": "CSF",
-    "program": "program",
-    "kegiatan": "kegiatan",
-    "subkegiatan": "sub kegiatan",
-}
-
-
 @rule("I001", "missing-indikator", "indicator")
 def missing_indikator(plan: LoadedPlan) -> Iterable[Finding]:
     """A node has no indicator, so its performance cannot be measured (Tahap 4).
@@ -211,7 +202,7 @@ def missing_indikator(plan: LoadedPlan) -> Iterable[Finding]:
         if not ref.node.indikator:
             yield Finding(
                 "I001",
-                f"{_LEVEL_WORD[ref.level].capitalize()} '{ref.id}' tidak mempunyai indikator; "
+                f"{LEVEL_WORD[ref.level].capitalize()} '{ref.id}' tidak mempunyai indikator; "
                 "kinerjanya tidak dapat diukur.",
                 ref.path,
                 ref.id,
@@ -242,7 +233,7 @@ def missing_target(plan: LoadedPlan) -> Iterable[Finding]:
                 continue
         yield Finding(
             "I002",
-            f"Indikator '{_short(ind.uraian)}' pada {_LEVEL_WORD[ref.level]} '{ref.id}' "
+            f"Indikator '{_short(ind.uraian)}' pada {LEVEL_WORD[ref.level]} '{ref.id}' "
             "tidak mempunyai target.",
             (*ref.path, "indikator", i),
             ref.id,
@@ -388,7 +379,7 @@ def indicator_repeats_statement(plan: LoadedPlan) -> Iterable[Finding]:
             if _norm(ind.uraian) == _norm(kinerja):
                 yield Finding(
                     "I006",
-                    f"Indikator {_LEVEL_WORD[ref.level]} '{ref.id}' sama dengan pernyataan "
+                    f"Indikator {LEVEL_WORD[ref.level]} '{ref.id}' sama dengan pernyataan "
                     "kinerjanya; rumuskan apa yang diukur (jumlah, persentase, …).",
                     (*ref.path, "indikator", i, "uraian"),
                     ref.id,
@@ -449,7 +440,7 @@ def not_outcome_measure(plan: LoadedPlan) -> Iterable[Finding]:
             continue
         yield Finding(
             "I008",
-            f"Indikator {_LEVEL_WORD[ref.level]} '{ref.id}' bukan ukuran hasil (outcome); "
+            f"Indikator {LEVEL_WORD[ref.level]} '{ref.id}' bukan ukuran hasil (outcome); "
             "pada tingkat ini gunakan persentase, rasio, indeks atau tingkat.",
             (*ref.path, "indikator", i, "uraian"),
             ref.id,
@@ -484,7 +475,7 @@ def duplicate_statement(plan: LoadedPlan) -> Iterable[Finding]:
                 if first is not None:
                     yield Finding(
                         "I009",
-                        f"Pernyataan kinerja {_LEVEL_WORD[child.level]} '{child.id}' sama dengan "
+                        f"Pernyataan kinerja {LEVEL_WORD[child.level]} '{child.id}' sama dengan "
                         f"'{first.id}' di bawah induk yang sama.",
                         (*child.path, "kinerja"),
                         child.id,

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from pokin.model import LEVEL_WORD
 from pokin.plan import LoadedPlan
 from pokin.problems import Finding
 from pokin.rules.registry import rule
@@ -23,7 +24,6 @@ KODE_PATTERNS: dict[str, re.Pattern[str]] = {
 }
 _SHAPE = {"program": "U.BB.PP", "kegiatan": "U.BB.PP.K.KK", "subkegiatan": "U.BB.PP.K.KK.SSSS"}
 _EXAMPLE = {"program": "1.06.06", "kegiatan": "1.06.06.2.01", "subkegiatan": "1.06.06.2.01.0001"}
-_LEVEL_WORD = {"program": "program", "kegiatan": "kegiatan", "subkegiatan": "sub kegiatan"}
 
 
 def _kode(node: object) -> str | None:
@@ -54,7 +54,7 @@ def malformed_kode(plan: LoadedPlan) -> Iterable[Finding]:
             continue
         yield Finding(
             "N001",
-            f"Kode {_LEVEL_WORD[ref.level]} '{kode}' tidak berbentuk {_SHAPE[ref.level]} "
+            f"Kode {LEVEL_WORD[ref.level]} '{kode}' tidak berbentuk {_SHAPE[ref.level]} "
             f"(contoh: {_EXAMPLE[ref.level]}).",
             (*ref.path, "kode"),
             ref.id,
@@ -91,8 +91,8 @@ def kode_not_nested(plan: LoadedPlan) -> Iterable[Finding]:
             continue  # N001 reports the malformed one
         yield Finding(
             "N002",
-            f"Kode {_LEVEL_WORD[ref.level]} '{kode}' tidak berada di bawah kode "
-            f"{_LEVEL_WORD[ref.parent.level]} induknya '{parent_kode}' "
+            f"Kode {LEVEL_WORD[ref.level]} '{kode}' tidak berada di bawah kode "
+            f"{LEVEL_WORD[ref.parent.level]} induknya '{parent_kode}' "
             f"({ref.parent.id}).",
             (*ref.path, "kode"),
             ref.id,
