@@ -14,12 +14,13 @@ Python data by our own small constructor, which:
 from __future__ import annotations
 
 import re
+import threading
 from dataclasses import dataclass, field
 from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
-from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
 from pokin.problems import Path, Problem
 
@@ -28,6 +29,10 @@ MAX_DEPTH = 64
 #: Above this bound on nesting the C parser could exhaust the C stack, so the
 #: depth is measured with the (iterative) pure-Python parser first.
 _C_PARSER_SAFE_DEPTH = 5000
+
+#: A composed node: ruamel.yaml's own classes (pure-Python parser) or the
+#: light classes below (C parser).
+YamlNode = Any
 
 _INT_RE = re.compile(r"[-+]?(0|[1-9][0-9_]*)")
 _BOM = b"\xef\xbb\xbf"
@@ -52,7 +57,7 @@ class Document:
     file: str
     text: str
     data: Any
-    root: Node | None
+    root: YamlNode | None
     problems: list[Problem] = field(default_factory=list)
 
     def position(self, path: Path, key: bool = False) -> tuple[int, int]:
@@ -66,12 +71,12 @@ class Document:
         node = self.root
         if node is None:
             return (1, 1)
-        mark_node: Node = node
+        mark_node: YamlNode = node
         for step in path:
-            if isinstance(node, MappingNode):
+            if isinstance(node, MAPPING):
                 found = None
                 for k, v in node.value:
-                    if isinstance(k, ScalarNode) and _key_matches(k, step):
+                    if isinstance(k, SCALAR) and _key_matches(k, step):
                         found = (k, v)
                         break
                 if found is None:
@@ -80,7 +85,7 @@ class Document:
                 node = found[1]
                 if key and step == path[-1]:
                     break
-            elif isinstance(node, SequenceNode) and isinstance(step, int):
+            elif isinstance(node, SEQUENCE) and isinstance(step, int):
                 if not 0 <= step < len(node.value):
                     break
                 node = node.value[step]
@@ -91,7 +96,7 @@ class Document:
         return (mark.line + 1, mark.column + 1)
 
 
-def _key_matches(k: ScalarNode, step: str | int) -> bool:
+def _key_matches(k: YamlNode, step: str | int) -> bool:
     if isinstance(step, int):
         return bool(k.value.strip().lstrip("+") == str(step))
     return bool(k.value == step)
@@ -161,8 +166,8 @@ def parse(text: str, file: str) -> Document:
         )
         return doc
     doc.root = root
-    if not isinstance(root, MappingNode):
-        kind = "daftar (list)" if isinstance(root, SequenceNode) else "nilai tunggal"
+    if not isinstance(root, MAPPING):
+        kind = "daftar (list)" if isinstance(root, SEQUENCE) else "nilai tunggal"
         line, col = root.start_mark.line + 1, root.start_mark.column + 1
         doc.problems.append(
             Problem(
@@ -194,16 +199,99 @@ def _yaml() -> YAML:
     return _YAML
 
 
-def _compose(text: str) -> Node | None:
-    """Compose ``text`` into nodes, with the C parser when it is installed."""
+class LightScalar:
+    """A scalar node as the C parser builds it for pokin: plain attributes only.
+
+    ruamel.yaml's own node classes wrap every tag in a ``Tag`` object in
+    Python; on a 10,000-node plan that costs a third of the parse.
+    """
+
+    __slots__ = ("end_mark", "start_mark", "style", "tag", "value")
+
+    def __init__(
+        self,
+        tag: str,
+        value: str,
+        start_mark: Any,
+        end_mark: Any,
+        style: str | None = None,
+        comment: object = None,
+        anchor: object = None,
+    ) -> None:
+        self.tag = tag
+        self.value = value
+        self.start_mark = start_mark
+        self.end_mark = end_mark
+        self.style = style
+
+
+class LightCollection:
+    """A sequence or mapping node as the C parser builds it for pokin."""
+
+    __slots__ = ("end_mark", "flow_style", "start_mark", "tag", "value")
+
+    def __init__(
+        self,
+        tag: str,
+        value: list[Any],
+        start_mark: Any,
+        end_mark: Any,
+        flow_style: bool | None = None,
+        comment: object = None,
+        anchor: object = None,
+    ) -> None:
+        self.tag = tag
+        self.value = value
+        self.start_mark = start_mark
+        self.end_mark = end_mark
+        self.flow_style = flow_style
+
+
+class LightSequence(LightCollection):
+    """A sequence node (``value`` is the list of item nodes)."""
+
+    __slots__ = ()
+
+
+class LightMapping(LightCollection):
+    """A mapping node (``value`` is the list of (key node, value node) pairs)."""
+
+    __slots__ = ()
+
+
+SCALAR = (ScalarNode, LightScalar)
+SEQUENCE = (SequenceNode, LightSequence)
+MAPPING = (MappingNode, LightMapping)
+_LIGHT = (LightScalar, LightCollection)
+_NODE_CLASSES_LOCK = threading.Lock()
+
+
+def _compose(text: str) -> Any:
+    """Compose ``text`` into nodes, with the C parser when it is installed.
+
+    The C parser creates nodes through the names ``ScalarNode``,
+    ``SequenceNode`` and ``MappingNode`` of its module; for the duration of
+    the parse (under a lock, restored afterwards) they name the light node
+    classes above.
+    """
     loader_class = _fast_loader_class()
     if loader_class is None:
-        return _yaml().compose(text)  # type: ignore[no-any-return]
-    loader = loader_class(text)
-    try:
-        return loader.get_single_node()  # type: ignore[no-any-return]
-    finally:
-        loader.dispose()
+        return _yaml().compose(text)
+    import _ruamel_yaml as cyaml
+
+    with _NODE_CLASSES_LOCK:
+        saved = (cyaml.ScalarNode, cyaml.SequenceNode, cyaml.MappingNode)
+        cyaml.ScalarNode, cyaml.SequenceNode, cyaml.MappingNode = (
+            LightScalar,
+            LightSequence,
+            LightMapping,
+        )
+        loader = loader_class(text)
+        try:
+            return loader.get_single_node()
+        finally:
+            loader.dispose()
+            cyaml.ScalarNode, cyaml.SequenceNode, cyaml.MappingNode = saved
 
 
 _FAST_LOADER: type | bool | None = False
@@ -226,9 +314,11 @@ def _fast_loader_class() -> type | None:
 
             class FastLoader(CParser):  # type: ignore[misc]
                 def resolve(self, kind: type, value: str, implicit: tuple[bool, bool]) -> str:
-                    if kind is ScalarNode:
+                    if kind is LightScalar or kind is ScalarNode:
                         return PLAIN_TAG if implicit[0] else QUOTED_TAG
-                    return TAG_PREFIX + ("seq" if kind is SequenceNode else "map")
+                    if kind is LightSequence or kind is SequenceNode:
+                        return TAG_PREFIX + "seq"
+                    return TAG_PREFIX + "map"
 
                 def descend_resolver(self, *args: object) -> None:
                     return None
@@ -357,17 +447,17 @@ class _Builder:
         self.problems: list[Problem] = []
         self._seen: set[int] = set()
 
-    def _problem(self, code: str, message: str, node: Node) -> None:
+    def _problem(self, code: str, message: str, node: YamlNode) -> None:
         mark = node.start_mark
         self.problems.append(
             Problem(code, "error", message, self.file, mark.line + 1, mark.column + 1)
         )
 
-    def build(self, root: Node) -> Any:
+    def build(self, root: YamlNode) -> Any:
         return self._node(root, 0, root)
 
-    def _node(self, node: Node, depth: int, at: Node) -> Any:
-        if isinstance(node, ScalarNode):
+    def _node(self, node: YamlNode, depth: int, at: YamlNode) -> Any:
+        if isinstance(node, SCALAR):
             return self._scalar(node)
         ident = id(node)
         if ident in self._seen:
@@ -385,13 +475,13 @@ class _Builder:
             self.problems.append(_depth_problem(self.file, mark.line + 1, mark.column + 1))
             return None
         self._check_tag(node, ("seq", "map"))
-        if isinstance(node, SequenceNode):
+        if isinstance(node, SEQUENCE):
             return [self._node(item, depth + 1, item) for item in node.value]
-        assert isinstance(node, MappingNode)
+        assert isinstance(node, MAPPING)
         result: dict[Any, Any] = {}
-        first: dict[Any, Node] = {}
+        first: dict[Any, YamlNode] = {}
         for key_node, value_node in node.value:
-            if not isinstance(key_node, ScalarNode):
+            if not isinstance(key_node, SCALAR):
                 self._problem(
                     "Y001",
                     "Kunci harus berupa teks sederhana, bukan daftar atau pemetaan.",
@@ -422,7 +512,7 @@ class _Builder:
             result[key] = self._node(value_node, depth + 1, key_node)
         return result
 
-    def _check_tag(self, node: Node, allowed: tuple[str, ...]) -> bool:
+    def _check_tag(self, node: YamlNode, allowed: tuple[str, ...]) -> bool:
         tag = _tag(node)
         if tag.startswith(TAG_PREFIX) and tag[len(TAG_PREFIX) :] in allowed:
             return True
@@ -433,7 +523,7 @@ class _Builder:
         )
         return False
 
-    def _scalar(self, node: ScalarNode) -> Any:
+    def _scalar(self, node: YamlNode) -> Any:
         tag = _tag(node)
         value: str = node.value
         if tag == PLAIN_TAG:
@@ -457,8 +547,10 @@ class _Builder:
         return value
 
 
-def _tag(node: Node) -> str:
+def _tag(node: Any) -> str:
     """A node's tag as text (read without ruamel's slow URI-decoding property)."""
+    if isinstance(node, _LIGHT):
+        return node.tag
     ctag = node.ctag
     if ctag is None:
         return ""
