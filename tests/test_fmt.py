@@ -271,7 +271,7 @@ def test_end_of_line_comments_sit_two_spaces_after_the_value() -> None:
         MINIMAL.replace("tahun: 2025\n", "tahun: 2025        # tahun anggaran\n")
         .replace(
             "kinerja: Meningkatnya Kesejahteraan PPKS",
-            "kinerja: \"Meningkatnya # bukan komentar\" # komentar",
+            'kinerja: "Meningkatnya # bukan komentar" # komentar',
         )
         .replace("anggaran: 200", 'anggaran: "Rp 200"     # angka dokumen')
     )
