@@ -6,7 +6,7 @@ import gc
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
-from pokin.config import Settings, find_settings
+from pokin.config import Settings, find_settings, normalise_name
 from pokin.load import LoadResult, expand_paths, load_file
 from pokin.plan import LoadedPlan
 from pokin.problems import Finding, Problem
@@ -24,7 +24,10 @@ class Selection:
     @classmethod
     def of(cls, select: Iterable[str] = (), ignore: Iterable[str] = ()) -> Selection:
         """Build a selection from user input (case-insensitive codes, group names)."""
-        return cls(frozenset(_norm(s) for s in select), frozenset(_norm(s) for s in ignore))
+        return cls(
+            frozenset(normalise_name(s) for s in select),
+            frozenset(normalise_name(s) for s in ignore),
+        )
 
     def enabled(self, code: str, group: str) -> bool:
         """Whether a rule with this code and group should report."""
@@ -32,11 +35,6 @@ class Selection:
         if self.select and code_n not in self.select and group_n not in self.select:
             return False
         return code_n not in self.ignore and group_n not in self.ignore
-
-
-def _norm(item: str) -> str:
-    item = item.strip()
-    return item.upper() if item[:1].isalpha() and item[1:].isdigit() else item.lower()
 
 
 def place(plan: LoadedPlan, rule: Rule, finding: Finding) -> Problem:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import math
 import re
 
+from pokin.problems import shorten
+
 # "372.250.370", "Rp 372.250.370", "Rp372.250.370,-", "372250370"
 _RUPIAH_RE = re.compile(r"(?:rp\.?\s*)?(?P<num>\d{1,3}(?:\.\d{3})+|\d+)(?:,-|,00)?", re.IGNORECASE)
 # "93,59", "93,59%", "1.250", "1.250,5", "100 %"
@@ -42,7 +44,7 @@ def parse_rupiah(value: object) -> int:
 
 
 def _rupiah_hint(text: str) -> str:
-    shown = text if len(text) <= 40 else text[:39] + "…"
+    shown = shorten(text, 40)
     if re.fullmatch(r"(?:rp\.?\s*)?[\d.\s]+", text, re.IGNORECASE):
         return (
             f"penulisan angka '{shown}' salah: pemisah ribuan harus tiap tiga digit "
@@ -68,7 +70,7 @@ def parse_target(value: object, percent_unit: bool) -> float | int:
         text = value.strip()
         match = _TARGET_RE.fullmatch(text)
         if match is None:
-            shown = text if len(text) <= 40 else text[:39] + "…"
+            shown = shorten(text, 40)
             raise NumberFormatError(
                 f'target \'{shown}\' bukan angka (contoh: 93.59, "93,59" atau "93,59%")'
             )

@@ -74,3 +74,15 @@ class PlanError(Exception):
 
 class UsageError(Exception):
     """The command could not run (bad path, bad option): exit code 2."""
+
+
+def shorten(value: object, limit: int = 60) -> str:
+    """Plan text quoted in a message: one line, cut at a word near ``limit`` with "…"."""
+    text = " ".join(str(value).split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    space = cut.rfind(" ")
+    if space > limit // 2:
+        cut = cut[:space]
+    return cut.rstrip(" ,.;:") + "…"

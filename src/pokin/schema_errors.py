@@ -10,7 +10,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from pokin.model import Plan
-from pokin.problems import Path, Problem
+from pokin.problems import Path, Problem, shorten
 from pokin.yamlsource import Document
 
 _TYPE_WORDS = {
@@ -75,7 +75,7 @@ def _describe(err: Any, loc: Path, doc: Document) -> tuple[str, str, bool]:
         listing = ", ".join(allowed)
         return (
             "S001",
-            f"Kunci '{_short(field)}' tidak dikenal {where}.{hint} Kunci yang dikenal: {listing}.",
+            f"Kunci '{shorten(field)}' tidak dikenal {where}.{hint} Kunci yang dikenal: {listing}.",
             True,
         )
     if etype == "missing":
@@ -85,7 +85,7 @@ def _describe(err: Any, loc: Path, doc: Document) -> tuple[str, str, bool]:
     if etype == "string_pattern_mismatch":
         return (
             "S006",
-            f"Id '{_short(err['input'])}' tidak sah: gunakan huruf kecil, angka dan tanda '-' "
+            f"Id '{shorten(err['input'])}' tidak sah: gunakan huruf kecil, angka dan tanda '-' "
             "saja, diawali huruf atau angka (contoh: bencana-permakanan).",
             False,
         )
@@ -94,12 +94,12 @@ def _describe(err: Any, loc: Path, doc: Document) -> tuple[str, str, bool]:
         if field == "pokin":
             return (
                 "S004",
-                f"Versi format '{_short(err['input'])}' tidak dikenal; tulis 'pokin: 1'.",
+                f"Versi format '{shorten(err['input'])}' tidak dikenal; tulis 'pokin: 1'.",
                 False,
             )
         return (
             "S004",
-            f"Nilai '{_short(err['input'])}' tidak sah untuk '{field}'; pilihan: {expected}.",
+            f"Nilai '{shorten(err['input'])}' tidak sah untuk '{field}'; pilihan: {expected}.",
             False,
         )
     if etype in ("string_too_short",):
@@ -107,7 +107,7 @@ def _describe(err: Any, loc: Path, doc: Document) -> tuple[str, str, bool]:
     if etype in ("string_too_long",):
         return ("S004", f"'{field}' terlalu panjang {where}.", False)
     if etype in ("greater_than_equal", "less_than_equal"):
-        return ("S004", f"Nilai '{_short(err['input'])}' untuk '{field}' tidak masuk akal.", False)
+        return ("S004", f"Nilai '{shorten(err['input'])}' untuk '{field}' tidak masuk akal.", False)
     if etype in _TYPE_WORDS:
         got = _kind(err.get("input"))
         return (
@@ -195,17 +195,12 @@ def _kind(value: Any) -> str:
     if isinstance(value, int | float):
         return f"angka {value!r}"
     if isinstance(value, str):
-        return f"teks '{_short(value)}'"
+        return f"teks '{shorten(value)}'"
     if isinstance(value, list):
         return "daftar"
     if isinstance(value, dict):
         return "pemetaan"
     return type(value).__name__
-
-
-def _short(value: object, limit: int = 50) -> str:
-    text = str(value).replace("\n", " ")
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _capital(text: str) -> str:

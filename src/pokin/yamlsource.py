@@ -22,7 +22,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
-from pokin.problems import Path, Problem
+from pokin.problems import Path, Problem, shorten
 
 #: Deepest nesting a plan may have; real plans are about 10 levels deep.
 MAX_DEPTH = 64
@@ -502,7 +502,7 @@ class _Builder:
                 prev = first[key].start_mark.line + 1
                 self._problem(
                     "Y002",
-                    f"Kunci '{_short(key)}' tertulis dua kali dalam pemetaan yang sama "
+                    f"Kunci '{shorten(key)}' tertulis dua kali dalam pemetaan yang sama "
                     f"(pertama di baris {prev}); nilai yang kedua diabaikan.",
                     key_node,
                 )
@@ -518,7 +518,7 @@ class _Builder:
             return True
         self._problem(
             "Y008",
-            f"Tag YAML '{_short(tag)}' tidak didukung; hapus tag itu dan tulis nilainya biasa.",
+            f"Tag YAML '{shorten(tag)}' tidak didukung; hapus tag itu dan tulis nilainya biasa.",
             node,
         )
         return False
@@ -612,8 +612,3 @@ def _float(value: str) -> float | str:
         return float(text)
     except ValueError:
         return value
-
-
-def _short(value: object, limit: int = 60) -> str:
-    text = str(value)
-    return text if len(text) <= limit else text[: limit - 1] + "…"

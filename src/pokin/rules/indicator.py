@@ -16,7 +16,7 @@ from typing import Literal
 from pokin.model import LEVEL_WORD, Indikator
 from pokin.numbers import format_number
 from pokin.plan import LoadedPlan, NodeRef
-from pokin.problems import Finding, Path
+from pokin.problems import Finding, Path, shorten
 from pokin.rollup import normalise
 from pokin.rules.registry import rule
 
@@ -233,7 +233,7 @@ def missing_target(plan: LoadedPlan) -> Iterable[Finding]:
                 continue
         yield Finding(
             "I002",
-            f"Indikator '{_short(ind.uraian)}' pada {LEVEL_WORD[ref.level]} '{ref.id}' "
+            f"Indikator '{shorten(ind.uraian)}' pada {LEVEL_WORD[ref.level]} '{ref.id}' "
             "tidak mempunyai target.",
             (*ref.path, "indikator", i),
             ref.id,
@@ -253,7 +253,7 @@ def missing_satuan(plan: LoadedPlan) -> Iterable[Finding]:
         if not ind.satuan:
             yield Finding(
                 "I003",
-                f"Indikator '{_short(ind.uraian)}' tidak mempunyai satuan "
+                f"Indikator '{shorten(ind.uraian)}' tidak mempunyai satuan "
                 "(%, orang, unit, paket, dokumen, laporan, lembaga, …).",
                 (*base, "indikator", i),
                 owner,
@@ -316,12 +316,12 @@ def wording_unit_mismatch(plan: LoadedPlan) -> Iterable[Finding]:
         kind = word_kind(ind.uraian)
         if kind == "count" and unit in PERCENT_UNITS:
             message = (
-                f"Indikator '{_short(ind.uraian)}' berbunyi jumlah tetapi satuannya '%'; "
+                f"Indikator '{shorten(ind.uraian)}' berbunyi jumlah tetapi satuannya '%'; "
                 "ubah rumusannya menjadi 'Persentase …' atau satuannya menjadi satuan hitung."
             )
         elif kind == "percent" and unit in COUNT_UNITS:
             message = (
-                f"Indikator '{_short(ind.uraian)}' berbunyi persentase tetapi satuannya "
+                f"Indikator '{shorten(ind.uraian)}' berbunyi persentase tetapi satuannya "
                 f"'{ind.satuan}'; ubah satuannya menjadi '%' atau rumusannya menjadi 'Jumlah …'."
             )
         else:
@@ -508,13 +508,9 @@ def target_year_outside_periode(plan: LoadedPlan) -> Iterable[Finding]:
             if not first <= year <= last:
                 yield Finding(
                     "I010",
-                    f"Tahun {year} pada target indikator '{_short(ind.uraian)}' di luar "
+                    f"Tahun {year} pada target indikator '{shorten(ind.uraian)}' di luar "
                     f"periode {first}–{last}.",
                     (*base, "indikator", i, "target", year),
                     owner,
                     key=True,
                 )
-
-
-def _short(text: str, limit: int = 70) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
