@@ -328,3 +328,13 @@ def test_unreadable_plan_writes_nothing(tmp_path: Path) -> None:
     assert not out.exists()
     missing = run_pokin("report", str(tmp_path / "tidak-ada.yaml"))
     assert missing.code == 2 and "tidak ditemukan" in missing.stderr
+
+
+def test_report_is_written_but_exits_1_when_the_plan_has_errors(tmp_path: Path) -> None:
+    plan = write(tmp_path, MINIMAL.replace("anggaran: 200", "anggaran: 250"))
+    out = tmp_path / "laporan.html"
+    run = run_pokin("report", str(plan), "-o", str(out))
+    assert run.code == 1, run.stderr
+    assert "1 galat" in run.stderr
+    text = out.read_text(encoding="utf-8")
+    assert "B001" in text

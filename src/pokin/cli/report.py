@@ -86,8 +86,9 @@ def report(
 
     HTML is one self-contained file with the pohon kinerja inline; Markdown
     links the pohon kinerja as an SVG file written beside it
-    (<name>-pohon-kinerja.svg). Exit codes: 0 written (the report lists any
-    problems), 1 the plan could not be read, 2 could not run.
+    (<name>-pohon-kinerja.svg). Exit codes: 0 written, 1 written but the plan
+    has errors (the report lists them) or the plan could not be read at all,
+    2 could not run.
     """
     from pokin.atomic import write_atomic
     from pokin.engine import check_loaded
@@ -109,9 +110,10 @@ def report(
     except Exception as exc:
         _render_error(exc)
         raise
+    exit_code = 1 if doc.problems.errors else 0
     if not to_file or output is None:
         sys.stdout.write(rendered.text)
-        return
+        raise typer.Exit(exit_code)
     try:
         for path, text in rendered.beside.items():
             write_atomic(path, text)
@@ -123,6 +125,7 @@ def report(
         f"pokin: laporan ditulis ke {output}{extra}; "
         f"{doc.problems.errors} galat, {doc.problems.warnings} peringatan.\n"
     )
+    raise typer.Exit(exit_code)
 
 
 @app.command()
