@@ -22,15 +22,13 @@ $(VENV)/.test: pyproject.toml | $(BIN)/python
 demo: $(VENV)/.runtime
 	@mkdir -p $(OUT)
 	$(BIN)/pokin validate $(PLAN)
-	$(BIN)/pokin rules
-	$(BIN)/pokin rules B001
-	$(BIN)/pokin validate $(PLAN) --format sarif > $(OUT)/pokin.sarif
 	$(BIN)/pokin budget $(PLAN) --by csf
-	$(BIN)/pokin budget $(PLAN)
+	$(BIN)/pokin tree $(PLAN) --svg $(OUT)/pohon_kinerja.svg
 	$(BIN)/pokin report $(PLAN) -o $(OUT)/laporan.html
 	$(BIN)/pokin report $(PLAN) -o $(OUT)/laporan.md
 	$(BIN)/pokin pk $(PLAN) --all -o $(OUT)/pk
-	$(BIN)/pokin tree $(PLAN) --svg $(OUT)/pohon_kinerja.svg
+	$(BIN)/pokin validate $(PLAN) --format sarif > $(OUT)/pokin.sarif
+	@echo "Written to $(OUT)/:" && ls $(OUT) $(OUT)/pk
 
 test: $(VENV)/.test
 	$(BIN)/python -m pytest -q
