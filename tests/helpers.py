@@ -128,3 +128,20 @@ def write(tmp_path: Path, text: str, name: str = "plan.yaml") -> Path:
     path = tmp_path / name
     path.write_text(textwrap.dedent(text), encoding="utf-8")
     return path
+
+
+def found(text: str, *select: str) -> list[tuple[str, int]]:
+    """(code, line) of every problem the selected rules (all when none) report on ``text``."""
+    from pokin.engine import Selection, check_loaded
+    from pokin.load import load_text
+
+    report = check_loaded(load_text(text, "plan.yaml"), Selection.of(select))
+    return [(p.code, p.line) for p in report.problems]
+
+
+def edit(base: str, changes: dict[int, str]) -> str:
+    """``base`` with whole lines replaced (1-based line numbers; line count kept)."""
+    lines = base.splitlines()
+    for number, text in changes.items():
+        lines[number - 1] = text
+    return "\n".join(lines) + "\n"

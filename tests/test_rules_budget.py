@@ -4,21 +4,7 @@ from __future__ import annotations
 
 from pokin.engine import Selection, check_loaded
 from pokin.load import load_text
-from tests.helpers import MINIMAL
-
-
-def found(text: str, *select: str) -> list[tuple[str, int]]:
-    """(code, line) of every problem the selected rules report on ``text``."""
-    report = check_loaded(load_text(text, "plan.yaml"), Selection.of(select))
-    return [(p.code, p.line) for p in report.problems]
-
-
-def edit(base: str, changes: dict[int, str]) -> str:
-    """``base`` with whole lines replaced (1-based line numbers; line count kept)."""
-    lines = base.splitlines()
-    for number, text in changes.items():
-        lines[number - 1] = text
-    return "\n".join(lines) + "\n"
+from tests.helpers import MINIMAL, edit, found
 
 
 def test_minimal_plan_is_clean_under_every_rule() -> None:

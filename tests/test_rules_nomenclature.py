@@ -6,13 +6,7 @@ import pytest
 
 from pokin.engine import Selection, check_loaded
 from pokin.load import load_text
-from tests.helpers import MINIMAL
-
-
-def found(text: str, *select: str) -> list[tuple[str, int]]:
-    """(code, line) of every problem the selected rules report on ``text``."""
-    report = check_loaded(load_text(text, "plan.yaml"), Selection.of(select))
-    return [(p.code, p.line) for p in report.problems]
+from tests.helpers import MINIMAL, found
 
 
 def kodes(program: str, kegiatan: str, sub1: str, sub2: str) -> str:

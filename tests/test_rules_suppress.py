@@ -5,21 +5,13 @@ from __future__ import annotations
 from pokin.engine import Selection, check_loaded
 from pokin.load import load_text
 from pokin.suppress import find_suppressions
-from tests.helpers import MINIMAL
+from tests.helpers import MINIMAL, edit
 
 
 def problems(text: str, *select: str) -> list[tuple[str, int, int]]:
     """(code, line, column) of every problem the selected rules report on ``text``."""
     report = check_loaded(load_text(text, "plan.yaml"), Selection.of(select))
     return [(p.code, p.line, p.column) for p in report.problems]
-
-
-def edit(base: str, changes: dict[int, str]) -> str:
-    """``base`` with whole lines replaced (1-based line numbers; line count kept)."""
-    lines = base.splitlines()
-    for number, text in changes.items():
-        lines[number - 1] = text
-    return "\n".join(lines) + "\n"
 
 
 MISMATCH = {45: "        anggaran: 999"}  # prog-1 declares 999, its kegiatan sum to 300

@@ -30,7 +30,7 @@ class BudgetBy(enum.StrEnum):
 
 @app.command()
 def budget(
-    plan: Annotated[str, typer.Argument(help="The plan file.")],
+    plan: Annotated[str, typer.Argument(metavar="PLAN", help="The plan file.")],
     by: Annotated[
         BudgetBy,
         typer.Option(

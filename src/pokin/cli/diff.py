@@ -27,6 +27,7 @@ def diff(
     paths: Annotated[
         list[str],
         typer.Argument(
+            metavar="PLAN",
             help="OLD NEW (two plan files), or PLAN with --rev; with --git-external the "
             "7 (or 9) arguments git passes to an external diff.",
             show_default=False,
@@ -37,6 +38,7 @@ def diff(
         typer.Option(
             "--rev",
             "-r",
+            metavar="REV",
             help="Compare PLAN at this git revision with the working file (default HEAD), "
             "or two revisions: A..B.",
         ),
@@ -117,7 +119,10 @@ def _print_changes(changes: Changes, fmt: DiffFormat, header: str | None = None)
 @app.command()
 def fmt(
     paths: Annotated[
-        list[str], typer.Argument(help="Plan files, or folders searched for *.yaml / *.yml.")
+        list[str],
+        typer.Argument(
+            metavar="PATH", help="Plan files, or folders searched for *.yaml / *.yml."
+        ),
     ],
     check: Annotated[
         bool,

@@ -30,6 +30,13 @@ _TEMPLATES_HELP = (
 )
 _DATE_HELP = "Date printed on the document, YYYY-MM-DD (default: none, left blank)."
 
+# options both document commands take
+FormatOption = Annotated[DocFormat | None, typer.Option("--format", "-f", help=_FORMAT_HELP)]
+TemplateDirOption = Annotated[
+    str | None, typer.Option("--template-dir", metavar="DIR", help=_TEMPLATES_HELP)
+]
+DateOption = Annotated[str | None, typer.Option("--date", metavar="YYYY-MM-DD", help=_DATE_HELP)]
+
 
 def _format(fmt: DocFormat | None, out: str | None) -> Format:
     if fmt is not None:
@@ -69,18 +76,16 @@ def _render_error(exc: Exception) -> None:
 
 @app.command()
 def report(
-    plan: Annotated[str, typer.Argument(help="The plan file (YAML).")],
+    plan: Annotated[str, typer.Argument(metavar="PLAN", help="The plan file (YAML).")],
     output: Annotated[
         str | None,
-        typer.Option("--output", "-o", help="File to write (default: standard output)."),
+        typer.Option(
+            "--output", "-o", metavar="FILE", help="File to write (default: standard output)."
+        ),
     ] = None,
-    output_format: Annotated[
-        DocFormat | None, typer.Option("--format", "-f", help=_FORMAT_HELP)
-    ] = None,
-    template_dir: Annotated[
-        str | None, typer.Option("--template-dir", help=_TEMPLATES_HELP)
-    ] = None,
-    date: Annotated[str | None, typer.Option("--date", help=_DATE_HELP)] = None,
+    output_format: FormatOption = None,
+    template_dir: TemplateDirOption = None,
+    date: DateOption = None,
 ) -> None:
     """Write the planning report: Tahap 1 to 5, problems and budget summary.
 
@@ -130,9 +135,10 @@ def report(
 
 @app.command()
 def pk(
-    plan: Annotated[str, typer.Argument(help="The plan file (YAML).")],
+    plan: Annotated[str, typer.Argument(metavar="PLAN", help="The plan file (YAML).")],
     jabatan: Annotated[
-        str | None, typer.Option("--jabatan", "-j", help="The jabatan id whose PK to write.")
+        str | None,
+        typer.Option("--jabatan", "-j", metavar="ID", help="The jabatan id whose PK to write."),
     ] = None,
     all_positions: Annotated[
         bool, typer.Option("--all", help="Write the PK of every jabatan into the -o folder.")
@@ -142,19 +148,18 @@ def pk(
         typer.Option(
             "--output",
             "-o",
+            metavar="PATH",
             help="File to write with --jabatan (default: standard output); folder with --all.",
         ),
     ] = None,
-    output_format: Annotated[
-        DocFormat | None, typer.Option("--format", "-f", help=_FORMAT_HELP)
-    ] = None,
-    template_dir: Annotated[
-        str | None, typer.Option("--template-dir", help=_TEMPLATES_HELP)
-    ] = None,
-    date: Annotated[str | None, typer.Option("--date", help=_DATE_HELP)] = None,
+    output_format: FormatOption = None,
+    template_dir: TemplateDirOption = None,
+    date: DateOption = None,
     place: Annotated[
         str | None,
-        typer.Option("--place", help="Place printed above the signatures (default: blank)."),
+        typer.Option(
+            "--place", metavar="TEXT", help="Place printed above the signatures (default: blank)."
+        ),
     ] = None,
 ) -> None:
     """Write the Perjanjian Kinerja (PK) of one jabatan, or of all of them.

@@ -23,6 +23,7 @@ def rules(
     name: Annotated[
         str | None,
         typer.Argument(
+            metavar="CODE",
             help="A rule code (B001), rule name (budget-mismatch) or group (budget).",
             show_default=False,
         ),

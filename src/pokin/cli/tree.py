@@ -20,11 +20,12 @@ _FILE = "FILE"
 
 @app.command()
 def tree(
-    plan: Annotated[str, typer.Argument(help="The plan file.")],
+    plan: Annotated[str, typer.Argument(metavar="PLAN", help="The plan file.")],
     show: Annotated[
         str | None,
         typer.Option(
             "--show",
+            metavar="FIELDS",
             help="Terminal: details under each node, comma-separated: indikator, target, "
             "anggaran, pj.",
         ),
@@ -34,7 +35,8 @@ def tree(
         typer.Option("--depth", min=0, help="Levels shown below the root (0: the root only)."),
     ] = None,
     root: Annotated[
-        str | None, typer.Option("--root", help="Draw only the branch under this node id.")
+        str | None,
+        typer.Option("--root", metavar="ID", help="Draw only the branch under this node id."),
     ] = None,
     dot: Annotated[
         str | None, typer.Option("--dot", metavar=_FILE, help="Write Graphviz DOT ('-': stdout).")
@@ -52,7 +54,11 @@ def tree(
     ] = None,
     rankdir: Annotated[
         str,
-        typer.Option("--rankdir", help="Diagram direction: TB (top-down) or LR (for wide trees)."),
+        typer.Option(
+            "--rankdir",
+            metavar="TB|LR",
+            help="Diagram direction: TB (top-down) or LR (for wide trees).",
+        ),
     ] = "TB",
 ) -> None:
     """Show the pohon kinerja: a coloured tree here, or a diagram file.

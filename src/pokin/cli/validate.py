@@ -13,7 +13,10 @@ from pokin.cli.app import ProblemFormat, app, fail, write_stdout
 @app.command()
 def validate(
     paths: Annotated[
-        list[str], typer.Argument(help="Plan files, or folders searched for *.yaml / *.yml.")
+        list[str],
+        typer.Argument(
+            metavar="PATH", help="Plan files, or folders searched for *.yaml / *.yml."
+        ),
     ],
     output_format: Annotated[
         ProblemFormat | None,
@@ -29,13 +32,17 @@ def validate(
     select: Annotated[
         list[str] | None,
         typer.Option(
-            "--select", help="Only these rule codes or groups (repeatable, or comma-separated)."
+            "--select",
+            metavar="CODES",
+            help="Only these rule codes or groups (repeatable, or comma-separated).",
         ),
     ] = None,
     ignore: Annotated[
         list[str] | None,
         typer.Option(
-            "--ignore", help="Skip these rule codes or groups (repeatable, or comma-separated)."
+            "--ignore",
+            metavar="CODES",
+            help="Skip these rule codes or groups (repeatable, or comma-separated).",
         ),
     ] = None,
     no_config: Annotated[
