@@ -282,3 +282,18 @@ def test_end_of_line_comments_sit_two_spaces_after_the_value() -> None:
     assert "tahun: 2025  # tahun anggaran\n" in formatted
     assert 'kinerja: "Meningkatnya # bukan komentar"  # komentar\n' in formatted
     assert "anggaran: 200  # angka dokumen\n" in formatted
+
+
+def test_blocks_moved_by_hand_come_back_with_their_comments() -> None:
+    """`jabatan` (with the comment above it) written before `renstra` is put back."""
+    lines = _EXAMPLE_TEXT.split("\n")
+
+    def start(prefix: str) -> int:
+        return next(i for i, line in enumerate(lines) if line.startswith(prefix))
+
+    renstra, jabatan, outcome = start("renstra:"), start("# Tabel distribusi"), start("# Tahap 1")
+    moved = lines[:renstra] + lines[jabatan:outcome] + lines[renstra:jabatan] + lines[outcome:]
+    result = format_bytes("\n".join(moved).encode(), "moved.yaml")
+    assert result.error is None, result.error
+    assert result.formatted is not None
+    assert result.formatted.decode() == _EXAMPLE_TEXT
