@@ -18,7 +18,7 @@ from pokin.plan import LoadedPlan, NodeRef
 Amounts = dict[int, int]
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class BudgetRow:
     """The budget figures of one node."""
 
@@ -93,21 +93,20 @@ def budget_rollup(plan: LoadedPlan) -> Rollup:
 
     def build(ref: NodeRef) -> BudgetRow:
         declared = normalise(getattr(ref.node, "anggaran", None), tahun)
-        row = BudgetRow(ref, declared, {}, bool(ref.children))
+        children = ref.children
+        row = BudgetRow(ref, declared, {}, bool(children))
         rows.append(row)
-        by_id.setdefault(ref.id, row)
-        computed: Amounts = {}
-        for child in ref.children:
-            child_row = build(child)
-            row.children.append(child_row)
-            for year, amount in child_row.effective.items():
-                computed[year] = computed.get(year, 0) + amount
-        if not ref.children and declared is not None:
-            computed = dict(declared)
-        row.computed = dict(sorted(computed.items()))
-        years.update(row.computed)
-        if declared is not None:
-            years.update(declared)
+        if children:
+            computed: Amounts = {}
+            for child in children:
+                child_row = build(child)
+                row.children.append(child_row)
+                part = child_row.declared if child_row.declared is not None else child_row.computed
+                for year, amount in part.items():
+                    computed[year] = computed.get(year, 0) + amount
+            row.computed = dict(sorted(computed.items())) if len(computed) > 1 else computed
+        elif declared is not None:
+            row.computed = dict(declared)
         return row
 
     # Building thousands of small rows triggers the cyclic collector's full
@@ -120,6 +119,11 @@ def budget_rollup(plan: LoadedPlan) -> Rollup:
     finally:
         if enabled:
             gc.enable()
+    for row in rows:
+        by_id.setdefault(row.ref.node.id, row)
+        years.update(row.computed)
+        if row.declared is not None:
+            years.update(row.declared)
     result = Rollup(root, rows, by_id, sorted(years) or [tahun], tahun)
     plan.__dict__["_rollup"] = result
     return result

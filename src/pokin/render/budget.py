@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import sys
 
 from pokin.budget import BudgetView, ViewRow
 from pokin.numbers import format_percent, format_rupiah
@@ -300,20 +301,24 @@ def print_human(view: BudgetView) -> None:
             out_lines.append("  ".join(parts).rstrip() + "\n")
         return "".join(out_lines)
 
-    text = Text()
-    text.append(caption(view) + "\n\n", style="bold")
-    text.append(lines(headers), style="bold")
+    pieces: list[tuple[str, str | None]] = [
+        (caption(view) + "\n\n", "bold"),
+        (lines(headers), "bold"),
+    ]
     rule = "─" * (sum(widths) + 2 * (len(widths) - 1)) + "\n"
-    text.append(rule, style="dim")
-    for cells, style in body:
-        text.append(lines(cells), style=style)
-    text.append(rule, style="dim")
-    text.append(lines(total), style="bold")
-    text.append("\n")
+    pieces.append((rule, "dim"))
+    pieces.extend((lines(cells), style) for cells, style in body)
+    pieces += [(rule, "dim"), (lines(total), "bold"), ("\n", None)]
     if view.mismatches:
-        text.append(f"{MARK} {summary(view)}\n", style="bold red")
-        for item in mismatch_lines(view):
-            text.append(f"  {item}\n", style="red")
+        pieces.append((f"{MARK} {summary(view)}\n", "bold red"))
+        pieces.extend((f"  {item}\n", "red") for item in mismatch_lines(view))
     else:
-        text.append(f"✓ {summary(view)}\n", style="bold green")
+        pieces.append((f"✓ {summary(view)}\n", "bold green"))
+    if not (out.is_terminal and out.color_system):
+        # no styles would show: skip rich's per-segment work (10,000 rows)
+        sys.stdout.write("".join(piece for piece, _ in pieces))
+        return
+    text = Text()
+    for piece, style in pieces:
+        text.append(piece, style=style)
     out.print(text, end="")
