@@ -19,12 +19,9 @@ class NodeRef:
     node: Node
     path: Path
     parent: NodeRef | None
+    #: The node's id (kept here: rules read it tens of thousands of times).
+    id: str = ""
     children: list[NodeRef] = field(default_factory=list)
-
-    @property
-    def id(self) -> str:
-        """The node's id."""
-        return self.node.id
 
     def walk(self) -> Iterator[NodeRef]:
         """This node and its descendants, in file order (pre-order)."""
@@ -100,14 +97,14 @@ class LoadedPlan:
 
 
 def _index(plan: Plan) -> NodeRef:
-    root = NodeRef("outcome", plan.outcome, ("outcome",), None)
+    root = NodeRef("outcome", plan.outcome, ("outcome",), None, plan.outcome.id)
     for i, csf in enumerate(plan.csf):
         root.children.append(_subtree("csf", csf, ("csf", i), root))
     return root
 
 
 def _subtree(level: str, node: Node, path: Path, parent: NodeRef) -> NodeRef:
-    ref = NodeRef(level, node, path, parent)
+    ref = NodeRef(level, node, path, parent, node.id)
     child_key = CHILD_KEY.get(level)
     if child_key is not None:
         for i, child in enumerate(getattr(node, child_key)):

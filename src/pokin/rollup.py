@@ -44,6 +44,8 @@ class BudgetRow:
     @property
     def mismatch(self) -> bool:
         """Whether the declared figure disagrees with the sum of its parts."""
+        if self.declared is None or not self.has_children or self.declared == self.computed:
+            return False
         return any(self.difference.values())
 
 

@@ -169,20 +169,26 @@ def _indicators(plan: LoadedPlan) -> list[tuple[NodeRef, int, Indikator]]:
     return rows
 
 
-def _all_indicators(plan: LoadedPlan) -> Iterator[tuple[str, Path, int, Indikator]]:
-    """(owner id, owner path, index, indicator) of nodes and Renstra items.
+def _all_indicators(plan: LoadedPlan) -> list[tuple[str, Path, int, Indikator]]:
+    """(owner id, owner path, index, indicator) of nodes and Renstra items, built once.
 
     The indicator's own path is ``(*owner_path, "indikator", index)``; it is
     built only for the indicators a rule reports on.
     """
+    cached = plan.__dict__.get("_all_indicator_rows")
+    if isinstance(cached, list):
+        return cached
+    rows: list[tuple[str, Path, int, Indikator]] = []
     renstra = plan.model.renstra
     if renstra is not None:
         for kind in ("tujuan", "sasaran"):
             for j, item in enumerate(getattr(renstra, kind)):
-                for i, ind in enumerate(item.indikator):
-                    yield item.id, ("renstra", kind, j), i, ind
-    for ref, i, ind in _indicators(plan):
-        yield ref.id, ref.path, i, ind
+                rows.extend(
+                    (item.id, ("renstra", kind, j), i, ind) for i, ind in enumerate(item.indikator)
+                )
+    rows.extend((ref.id, ref.path, i, ind) for ref, i, ind in _indicators(plan))
+    plan.__dict__["_all_indicator_rows"] = rows
+    return rows
 
 
 @rule("I001", "missing-indikator", "indicator")
