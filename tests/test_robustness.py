@@ -11,7 +11,23 @@ from pokin.problems import Problem
 from tests.helpers import EXAMPLE
 
 LINES = EXAMPLE.read_text(encoding="utf-8").splitlines(keepends=True)
-NASTY = ["\t", ":", "- ", "&a ", "*a", "!!binary ", "{", "[", '"', "'", "#", "\x00", "…", "\ufeff", "  "]
+NASTY = [
+    "\t",
+    ":",
+    "- ",
+    "&a ",
+    "*a",
+    "!!binary ",
+    "{",
+    "[",
+    '"',
+    "'",
+    "#",
+    "\x00",
+    "…",
+    "\ufeff",
+    "  ",
+]
 
 
 @st.composite
@@ -36,7 +52,9 @@ def mangled(draw: st.DrawFn) -> str:
 
 
 def _located(problem: Problem, text: str) -> bool:
-    return 1 <= problem.line <= text.count("\n") + 2 and problem.column >= 1 and bool(problem.message)
+    return (
+        1 <= problem.line <= text.count("\n") + 2 and problem.column >= 1 and bool(problem.message)
+    )
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -120,9 +120,7 @@ def _print_changes(changes: Changes, fmt: DiffFormat, header: str | None = None)
 def fmt(
     paths: Annotated[
         list[str],
-        typer.Argument(
-            metavar="PATH", help="Plan files, or folders searched for *.yaml / *.yml."
-        ),
+        typer.Argument(metavar="PATH", help="Plan files, or folders searched for *.yaml / *.yml."),
     ],
     check: Annotated[
         bool,

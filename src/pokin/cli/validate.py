@@ -14,9 +14,7 @@ from pokin.cli.app import ProblemFormat, app, fail, write_stdout
 def validate(
     paths: Annotated[
         list[str],
-        typer.Argument(
-            metavar="PATH", help="Plan files, or folders searched for *.yaml / *.yml."
-        ),
+        typer.Argument(metavar="PATH", help="Plan files, or folders searched for *.yaml / *.yml."),
     ],
     output_format: Annotated[
         ProblemFormat | None,
