@@ -8,10 +8,12 @@ Figures are the seed's (Tahap 5, lembar 5.3, "Anggaran"), added by hand:
 * CSF I pelayanan-sosial = bencana + rehsos + linjamsos + migran = 802.000.000,
   CSF II psks = dayasos + tmp = 182.400.000,
   CSF III akuntabilitas = penunjang = 5.328.418.993;
-* per jabatan (each sub kegiatan to the JF of its kegiatan): jf-linjamsos =
-  bencana + linjamsos = 472.250.370, jf-rehsos = rehsos + migran =
-  329.749.630, jf-dayasos = dayasos + tmp = 182.400.000, jf-sekretariat =
-  penunjang = 5.328.418.993.
+* per jabatan (what each position answers for, as in its PK): kadis = the
+  outcome = 6.312.818.993; kabid-linjamsos (programs bencana + linjamsos) and
+  jf-linjamsos (their kegiatan) = 472.250.370; kabid-rehsos and jf-rehsos
+  (rehsos + migran) = 329.749.630; kabid-dayasos and jf-dayasos (dayasos +
+  tmp) = 182.400.000; sekretaris and jf-sekretariat (penunjang) =
+  5.328.418.993.
 """
 
 from __future__ import annotations
@@ -40,10 +42,16 @@ PROGRAMS = {
     "penunjang": 5_328_418_993,
 }
 CSF = {"pelayanan-sosial": 802_000_000, "psks": 182_400_000, "akuntabilitas": 5_328_418_993}
+# in the order of the atasan tree (jabatan list order among siblings)
 JABATAN = {
+    "kadis": 6_312_818_993,
+    "sekretaris": 5_328_418_993,
     "jf-sekretariat": 5_328_418_993,
+    "kabid-linjamsos": 472_250_370,
     "jf-linjamsos": 472_250_370,
+    "kabid-rehsos": 329_749_630,
     "jf-rehsos": 329_749_630,
+    "kabid-dayasos": 182_400_000,
     "jf-dayasos": 182_400_000,
 }
 # seed lembar 5.3, kegiatan of the seven programs
@@ -69,8 +77,12 @@ def test_seed_figures_add_up() -> None:
     """The hand-computed figures agree with each other before they test anything."""
     assert sum(PROGRAMS.values()) == TOTAL
     assert sum(CSF.values()) == TOTAL
-    assert sum(JABATAN.values()) == TOTAL
     assert sum(KEGIATAN.values()) == TOTAL
+    # positions nest: the Kepala Dinas answers for all, each Kepala Bidang
+    # (and the Sekretaris) for their programs, each fungsional for the same money
+    assert JABATAN["kadis"] == TOTAL
+    heads = ("sekretaris", "kabid-linjamsos", "kabid-rehsos", "kabid-dayasos")
+    assert sum(JABATAN[h] for h in heads) == TOTAL
 
 
 def _json(*args: str) -> tuple[int, dict[str, object]]:
@@ -144,8 +156,11 @@ def test_view_rows_and_amounts(args: tuple[str, ...], expected: list[str]) -> No
     for row in rows:
         assert row["computed"] == figures[row["id"]]
         assert row["difference"] == 0
-    assert sum(row["computed"] for row in rows) == TOTAL
-    assert round(sum(row["share"] for row in rows), 5) == 1.0
+    if "jabatan" in args:  # nested positions: the first (Kepala Dinas) holds it all
+        assert (rows[0]["computed"], rows[0]["share"]) == (TOTAL, 1.0)
+    else:
+        assert sum(row["computed"] for row in rows) == TOTAL
+        assert round(sum(row["share"] for row in rows), 5) == 1.0
 
 
 def test_csf_view_declares_nothing_and_goes_deeper_with_depth() -> None:
@@ -290,13 +305,13 @@ def test_markdown_table() -> None:
     )
     assert lines[3] == "|:-:|---|---|---|--:|--:|--:|--:|"
     assert lines[4] == (
-        "|  | Jabatan | jf-sekretariat | Pejabat Fungsional pada Sekretariat "
-        "| Rp 5.328.418.993 | Rp 5.328.418.993 |  | 84,41% |"
+        "|  | Jabatan | kadis | Kepala Dinas Sosial "
+        "| Rp 6.312.818.993 | Rp 6.312.818.993 |  | 100,00% |"
     )
-    assert lines[8] == (
+    assert lines[13] == (
         "|  | **Total** |  | **Jumlah anggaran rencana** |  | **Rp 6.312.818.993** |  | **100,00%** |"
     )
-    assert all(line.count("|") - line.count("\\|") == 9 for line in lines[2:9])
+    assert all(line.count("|") - line.count("\\|") == 9 for line in lines[2:14])
 
 
 @pytest.mark.parametrize(

@@ -120,24 +120,31 @@ def test_csv_and_markdown_show_the_differences(published: Path) -> None:
     assert "| ≠ -Rp 270.729.000 |" in marked[0]
 
 
-def test_jabatan_view_still_adds_up_to_the_plan_total(published: Path) -> None:
-    """A difference goes to the position owning the node that declares it."""
+def test_jabatan_view_shows_each_difference_on_the_positions_answering_for_it(
+    published: Path,
+) -> None:
+    """Each position sums the topmost nodes it answers for: declared, parts, difference."""
     run = run_pokin("budget", str(published), "--format", "json", "--by", "jabatan")
     assert run.code == 1
     doc = json.loads(run.stdout)
     rows = {r["id"]: (r["declared"], r["computed"], r["difference"]) for r in doc["rows"]}
     assert rows == {
-        # program dayasos (+50.000.000) is owned by the Kepala Bidang
-        "kabid-dayasos": (50_000_000, 0, 50_000_000),
-        # penunjang-bimtek now 165.510.000; kegiatan declares 100.000.000 less
+        # the outcome declares nothing: the seven programs as published
+        "kadis": (6_312_818_993, 6_312_818_993, 0),
+        "sekretaris": (5_328_418_993, 5_328_418_993, 0),
+        # penunjang-bimtek now 165.510.000; its kegiatan declares 100.000.000 less
         "jf-sekretariat": (5_328_418_993, 5_428_418_993, -100_000_000),
+        "kabid-linjamsos": (472_250_370, 472_250_370, 0),
         "jf-linjamsos": (472_250_370, 472_250_370, 0),
-        # rehsos-adminduk now 271.000.000; kegiatan declares 270.729.000 less
+        "kabid-rehsos": (329_749_630, 329_749_630, 0),
+        # rehsos-adminduk now 271.000.000; its kegiatan declares 270.729.000 less
         "jf-rehsos": (329_749_630, 600_478_630, -270_729_000),
-        # karang taruna 150.000.000 + tmp 32.400.000; kegiatan declares 50.000.000 less
+        # program dayasos declares 150.000.000 over a kegiatan now declaring 100.000.000
+        "kabid-dayasos": (182_400_000, 132_400_000, 50_000_000),
+        # kegiatan dayasos-psks declares 100.000.000 over sub kegiatan of 150.000.000
         "jf-dayasos": (132_400_000, 182_400_000, -50_000_000),
     }
-    assert sum(d for d, _, _ in rows.values()) == doc["total"] == 6_312_818_993
+    assert doc["total"] == 6_312_818_993
 
 
 def test_csf_view_exits_1_even_when_the_differences_are_below_the_shown_depth(

@@ -131,20 +131,25 @@ def test_yearly_csv_has_three_columns_per_year(tmp_path: Path) -> None:
     ]  # fmt: skip
 
 
-def test_yearly_jabatan_view_puts_the_difference_on_the_declaring_owner(tmp_path: Path) -> None:
+def test_yearly_jabatan_view_shows_what_each_position_answers_for(tmp_path: Path) -> None:
     result = load_file(write(tmp_path, YEARLY))
     assert result.plan is not None
     view = budget_view(result.plan, "jabatan")
     rows = {r.id: (r.declared, r.computed, r.difference) for r in view.rows}
     assert rows == {
-        # prog-2 has no pj: its CSF has none either, so the outcome's kadis
-        "kadis": ({2025: 1000, 2026: 0, 2027: 0}, {2025: 1000, 2026: 0, 2027: 0}, {}),
+        # the outcome: csf-1's prog-1 as declared, plus prog-2 (no pj: the kadis's)
+        "kadis": (
+            {2025: 1300, 2026: 350, 2027: 400},
+            {2025: 1300, 2026: 350, 2027: 400},
+            {},
+        ),
         "kabid": (
             {2025: 300, 2026: 350, 2027: 400},
             {2025: 300, 2026: 350, 2027: 350},
             {2025: 0, 2026: 0, 2027: 50},
         ),
     }
+    assert [r.indent for r in view.rows] == [0, 1]
 
 
 def test_unowned_and_unknown_positions(tmp_path: Path) -> None:
@@ -160,7 +165,8 @@ def test_unowned_and_unknown_positions(tmp_path: Path) -> None:
     view = budget_view(result.plan, "jabatan")
     assert [(r.id, r.name, r.effective) for r in view.rows] == [
         ("hantu", "(jabatan tidak dikenal)", {2025: 100}),
-        (NO_OWNER, "Tanpa penanggung jawab (pj)", {2025: 200}),
+        # nobody answers for the outcome, so for the whole plan (hantu's line included)
+        (NO_OWNER, "Tanpa penanggung jawab (pj)", {2025: 300}),
     ]
 
 

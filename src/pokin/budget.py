@@ -6,11 +6,11 @@ Three views of :func:`pokin.rollup.budget_rollup`:
   (no CSF rows; ``depth`` 1 shows programs only);
 * ``csf`` — money per critical success factor (``depth`` 1, the default),
   optionally down to programs, kegiatan and sub kegiatan;
-* ``jabatan`` — money each position answers for, each Rupiah counted once:
-  every budget line (a node without children) goes to its owner
-  (:meth:`~pokin.plan.NodeRef.owner`), and a declared figure that disagrees
-  with its parts puts that difference on the owner of the node declaring it,
-  so the positions add up to the plan total.
+* ``jabatan`` — money each position answers for, in the order of the atasan
+  tree: a position answers for the topmost nodes it owns
+  (:meth:`~pokin.plan.NodeRef.owner`) with everything under them, as its
+  Perjanjian Kinerja does; positions nest, so a Kepala Bidang's row holds the
+  money of the fungsional indented under it.
 """
 
 from __future__ import annotations
@@ -175,42 +175,98 @@ def _tree_rows(rollup: Rollup, top: str, depth: int | None) -> list[ViewRow]:
     return rows
 
 
-def _add(into: dict[str, Amounts], key: str, amounts: Amounts) -> None:
-    target = into.setdefault(key, {})
+def _accumulate(target: Amounts, amounts: Amounts) -> None:
     for year, amount in amounts.items():
         target[year] = target.get(year, 0) + amount
 
 
+def owned_tops(rollup: Rollup) -> dict[str, list[BudgetRow]]:
+    """For each owner, the topmost nodes it answers for (their parent it does not).
+
+    A node's owner is its ``pj`` or the nearest ancestor's
+    (:meth:`~pokin.plan.NodeRef.owner`); nodes nobody answers for are under
+    :data:`NO_OWNER`. A Kepala Bidang's program and the kegiatan its
+    fungsional signs for are both listed, each under its own owner.
+    """
+    tops: dict[str, list[BudgetRow]] = {}
+    owners: dict[int, str] = {}
+    for row in rollup.rows:  # file order: a parent comes before its children
+        ref = row.ref
+        owner = ref.node.pj or (owners[id(ref.parent)] if ref.parent is not None else NO_OWNER)
+        owners[id(ref)] = owner
+        if ref.parent is None or owners[id(ref.parent)] != owner:
+            tops.setdefault(owner, []).append(row)
+    return tops
+
+
 def _jabatan_rows(plan: LoadedPlan, rollup: Rollup) -> list[ViewRow]:
-    lines: dict[str, Amounts] = {}
-    differences: dict[str, Amounts] = {}
-    for row in rollup.rows:
-        owner = row.ref.owner() or NO_OWNER
-        if not row.has_children and row.effective:
-            _add(lines, owner, row.effective)
-        if row.mismatch:
-            _add(differences, owner, row.difference)
+    """Positions in the order of the atasan tree, each with what it answers for."""
+    tops = owned_tops(rollup)
     known = plan.jabatan_by_id
-    order = [j for j in known if j in lines or j in differences]
-    seen = set(order)
-    for owner in [*lines, *differences]:
-        if owner not in seen and owner != NO_OWNER:
-            order.append(owner)
-            seen.add(owner)
-    if NO_OWNER in lines or NO_OWNER in differences:
-        order.append(NO_OWNER)
+    children: dict[str | None, list[str]] = {}
+    for jab in plan.model.jabatan:
+        parent = jab.atasan if jab.atasan in known and jab.atasan != jab.id else None
+        children.setdefault(parent, []).append(jab.id)
+
+    money_below: dict[str, bool] = {}
+
+    def has_money(jab_id: str) -> bool:
+        """Whether the position or anyone under it answers for money."""
+        if jab_id not in money_below:
+            money_below[jab_id] = False  # an atasan loop ends here
+            money_below[jab_id] = jab_id in tops or any(
+                has_money(c) for c in children.get(jab_id, [])
+            )
+        return money_below[jab_id]
+
+    order: list[tuple[str, int]] = []
+    placed: set[str] = set()
+
+    def visit(jab_id: str, indent: int) -> None:
+        if jab_id in placed:
+            return
+        placed.add(jab_id)
+        shown = jab_id in tops
+        if shown:
+            order.append((jab_id, indent))
+        for child in children.get(jab_id, []):
+            if has_money(child):
+                visit(child, indent + 1 if shown else indent)
+
+    for root in children.get(None, []):
+        visit(root, 0)
+    for jab in plan.model.jabatan:  # positions in an atasan loop
+        if jab.id not in placed and jab.id in tops:
+            visit(jab.id, 0)
+    order += [(owner, 0) for owner in tops if owner not in known and owner != NO_OWNER]
+    if NO_OWNER in tops:
+        order.append((NO_OWNER, 0))
+
     rows: list[ViewRow] = []
-    for owner in order:
-        line_amounts, diff = lines.get(owner, {}), differences.get(owner, {})
+    for owner, indent in order:
+        declared: Amounts = {}
+        computed: Amounts = {}
+        difference: Amounts = {}
+        for row in tops[owner]:
+            _accumulate(declared, row.effective)
+            _accumulate(computed, row.computed)
+            _accumulate(difference, row.difference)
         years = rollup.years
-        computed = {y: line_amounts.get(y, 0) for y in years}
-        declared = {y: computed[y] + diff.get(y, 0) for y in years}
-        difference = {y: diff.get(y, 0) for y in years} if diff else {}
         if owner == NO_OWNER:
             name = "Tanpa penanggung jawab (pj)"
         elif owner in known:
             name = known[owner].nama
         else:
             name = "(jabatan tidak dikenal)"
-        rows.append(ViewRow("jabatan", owner, name, 0, declared, computed, difference))
+        rows.append(
+            ViewRow(
+                "jabatan",
+                owner,
+                name,
+                indent,
+                {y: declared.get(y, 0) for y in years},
+                {y: computed.get(y, 0) for y in years},
+                {y: difference.get(y, 0) for y in years} if any(difference.values()) else {},
+            )
+        )
     return rows
