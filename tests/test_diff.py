@@ -213,3 +213,14 @@ def test_unparsable_plan_is_reported_and_exits_2(tmp_path: Path) -> None:
     assert "tidak dapat membandingkan" in run.stderr
     assert run_pokin("diff", str(old), str(tmp_path / "missing.yaml")).code == 2
     assert run_pokin("diff", str(old), str(old), str(old)).code == 2
+
+
+def test_children_put_in_another_order_is_one_change_on_the_parent() -> None:
+    lines = MINIMAL.splitlines(keepends=True)
+    first = next(i for i, line in enumerate(lines) if line.strip() == "- id: sub-1")
+    second = next(i for i, line in enumerate(lines) if line.strip() == "- id: sub-2")
+    swapped = lines[:first] + lines[second:] + lines[first:second]
+    changes = _changes(MINIMAL, "".join(swapped))
+    assert [_key(c) for c in changes] == [
+        ("changed", "keg-1", "urutan", ["sub-1", "sub-2"], ["sub-2", "sub-1"])
+    ]

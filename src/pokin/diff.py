@@ -344,6 +344,9 @@ def _node_changes(old: LoadedPlan | None, new: LoadedPlan | None) -> Iterable[Ch
                 parent=parent,
             )
         yield from _field_changes(prev, ref, label, tahun_new)
+        order = _order_change(prev, ref)
+        if order is not None:
+            yield Change("changed", "node", ref.id, ref.level, "urutan", *order, label=label)
     for ref in old.nodes if old else []:
         if ref.id in after or before.get(ref.id) is not ref:
             continue
@@ -353,6 +356,18 @@ def _node_changes(old: LoadedPlan | None, new: LoadedPlan | None) -> Iterable[Ch
         yield Change(
             "removed", "node", ref.id, ref.level, label=_label(ref), parent=parent, anggaran=amount
         )
+
+
+def _order_change(prev: NodeRef, ref: NodeRef) -> tuple[list[str], list[str]] | None:
+    """Old and new order of the children both versions share, when it changed.
+
+    Reports, documents and the diagram follow the file's order, so putting
+    the kegiatan of a program in another order is a change worth reviewing.
+    """
+    kept = {c.id for c in prev.children} & {c.id for c in ref.children}
+    before = [c.id for c in prev.children if c.id in kept]
+    after = [c.id for c in ref.children if c.id in kept]
+    return (before, after) if before != after else None
 
 
 def _field_changes(prev: NodeRef, ref: NodeRef, label: str, tahun: int) -> Iterable[Change]:

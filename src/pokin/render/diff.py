@@ -32,6 +32,7 @@ _LEVEL_WORD = {
 }
 _FIELD_WORD = {
     "parent": "induk",
+    "urutan": "urutan turunan",
     "indikator.uraian": "uraian indikator",
     "indikator.satuan": "satuan",
     "indikator.target": "target",
