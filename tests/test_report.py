@@ -338,3 +338,15 @@ def test_report_is_written_but_exits_1_when_the_plan_has_errors(tmp_path: Path) 
     assert "1 galat" in run.stderr
     text = out.read_text(encoding="utf-8")
     assert "B001" in text
+
+
+def test_diagram_can_be_cut_or_left_out(tmp_path: Path) -> None:
+    full = run_pokin("report", str(EXAMPLE), "--format", "html")
+    cut = run_pokin("report", str(EXAMPLE), "--format", "html", "--diagram-depth", "2")
+    none = run_pokin("report", str(EXAMPLE), "--format", "html", "--no-diagram")
+    assert full.code == cut.code == none.code == 0
+    # outcome, 3 CSF and 7 programs are drawn at depth 2; the full tree has 68 nodes
+    drawn = [run.stdout.count('class="node"') for run in (full, cut, none)]
+    assert drawn[0] > drawn[1] > drawn[2] == 0
+    assert "bencana&#45;permakanan" in full.stdout.split("<svg", 1)[1]  # ids: "-" as &#45;
+    assert "tidak disertakan (atas permintaan, --no-diagram)" in none.stdout

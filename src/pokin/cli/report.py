@@ -86,6 +86,18 @@ def report(
     output_format: FormatOption = None,
     template_dir: TemplateDirOption = None,
     date: DateOption = None,
+    no_diagram: Annotated[
+        bool, typer.Option("--no-diagram", help="Leave the pohon kinerja diagram out.")
+    ] = False,
+    diagram_depth: Annotated[
+        int | None,
+        typer.Option(
+            "--diagram-depth",
+            min=1,
+            metavar="N",
+            help="Draw the pohon kinerja only N levels below the outcome (large plans).",
+        ),
+    ] = None,
 ) -> None:
     """Write the planning report: Tahap 1 to 5, problems and budget summary.
 
@@ -110,7 +122,14 @@ def report(
     to_file = output is not None and output != "-"
     try:
         rendered = render_report(
-            doc, result.plan, problems, fmt, Path(output) if to_file and output else None, tdir
+            doc,
+            result.plan,
+            problems,
+            fmt,
+            Path(output) if to_file and output else None,
+            tdir,
+            diagram=not no_diagram,
+            diagram_depth=diagram_depth,
         )
     except Exception as exc:
         _render_error(exc)

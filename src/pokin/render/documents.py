@@ -188,17 +188,17 @@ def inline_svg(svg: str) -> str:
     return body[:start] + tag + body[end:]
 
 
-def pohon_svg(plan: Any, problems: list[Any]) -> tuple[str | None, str | None]:
-    """The SVG of the pohon kinerja and, when it cannot be drawn, why not."""
+def pohon_svg(
+    plan: Any, problems: list[Any], depth: int | None = None
+) -> tuple[str | None, str | None]:
+    """The SVG of the pohon kinerja (``depth`` levels deep) or why it could not be drawn."""
+    from pokin.diagram import DiagramOptions, build_dot
+    from pokin.graphviz_backend import render_svg
+
     try:
-        from pokin.diagram import DiagramOptions, build_dot
-        from pokin.graphviz_backend import render_svg
-    except ImportError as exc:
-        return None, f"modul diagram belum tersedia ({exc})"
-    try:
-        svg = render_svg(build_dot(plan, problems, DiagramOptions()))
+        svg = render_svg(build_dot(plan, problems, DiagramOptions(depth=depth)))
     except Exception as exc:  # a drawing failure must not cost the whole report
-        return None, f"{type(exc).__name__}: {exc}"
+        return None, f"gagal digambar: {type(exc).__name__}: {exc}"
     return svg, None
 
 
@@ -220,14 +220,21 @@ def render_report(
     fmt: Format,
     output: Path | None,
     template_dir: str | Path | None = None,
+    diagram: bool = True,
+    diagram_depth: int | None = None,
 ) -> Rendered:
     """The planning report of ``doc`` (a :class:`pokin.report.ReportDoc`) in ``fmt``.
 
     HTML carries the pohon kinerja inline; Markdown links it as an SVG file
     written beside ``output`` (``<name>-pohon-kinerja.svg``), so without an
-    output file the Markdown report says where the diagram would be.
+    output file the Markdown report says where the diagram would be. On a
+    large plan the diagram can be cut to ``diagram_depth`` levels below the
+    outcome, or left out (``diagram=False``).
     """
-    svg, svg_error = pohon_svg(plan, problems)
+    if diagram:
+        svg, svg_error = pohon_svg(plan, problems, diagram_depth)
+    else:
+        svg, svg_error = None, "atas permintaan, --no-diagram"
     svg_markup: Markup | None = None
     svg_href: str | None = None
     beside: dict[Path, str] = {}
@@ -241,7 +248,7 @@ def render_report(
         beside[svg_path] = svg
         svg_href = svg_path.name
     elif svg is not None:
-        svg_error = "diagram hanya disertakan bila laporan Markdown ditulis ke berkas (-o)"
+        svg_error = "laporan Markdown tanpa berkas: tulis dengan -o agar diagramnya disertakan"
     context = {
         "r": doc,
         "source": Path(getattr(plan, "file", "")).name,
