@@ -87,6 +87,14 @@ class LoadedPlan:
             result.setdefault(jab.id, jab)
         return result
 
+    def years_outside_periode(self, yearly: object) -> list[int]:
+        """The years of a yearly mapping that lie outside ``periode`` (none without one)."""
+        periode = self.model.periode
+        if periode is None or not isinstance(yearly, dict):
+            return []
+        first, last = periode
+        return [year for year in yearly if not first <= year <= last]
+
     def level_nodes(self, level: str) -> list[NodeRef]:
         """The nodes of one level, in file order."""
         return [ref for ref in self.nodes if ref.level == level]

@@ -133,20 +133,15 @@ def anggaran_year_outside_periode(plan: LoadedPlan) -> Iterable[Finding]:
         ...
             anggaran: {2024: 350000000, 2025: 372250370}
     """
-    periode = plan.model.periode
-    if periode is None:
+    if plan.model.periode is None:
         return
-    first, last = periode
+    first, last = plan.model.periode
     for ref in plan.nodes:
-        money = getattr(ref.node, "anggaran", None)
-        if not isinstance(money, dict):
-            continue
-        for year in money:
-            if not first <= year <= last:
-                yield Finding(
-                    "B004",
-                    f"Tahun {year} pada anggaran '{ref.id}' di luar periode {first}–{last}.",
-                    (*ref.path, "anggaran", year),
-                    ref.id,
-                    key=True,
-                )
+        for year in plan.years_outside_periode(getattr(ref.node, "anggaran", None)):
+            yield Finding(
+                "B004",
+                f"Tahun {year} pada anggaran '{ref.id}' di luar periode {first}–{last}.",
+                (*ref.path, "anggaran", year),
+                ref.id,
+                key=True,
+            )

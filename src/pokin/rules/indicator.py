@@ -503,20 +503,16 @@ def target_year_outside_periode(plan: LoadedPlan) -> Iterable[Finding]:
         ...
             target: {2024: 88.59, 2025: 93.59}
     """
-    periode = plan.model.periode
-    if periode is None:
+    if plan.model.periode is None:
         return
-    first, last = periode
+    first, last = plan.model.periode
     for owner, base, i, ind in _all_indicators(plan):
-        if not isinstance(ind.target, dict):
-            continue
-        for year in ind.target:
-            if not first <= year <= last:
-                yield Finding(
-                    "I010",
-                    f"Tahun {year} pada target indikator '{shorten(ind.uraian)}' di luar "
-                    f"periode {first}–{last}.",
-                    (*base, "indikator", i, "target", year),
-                    owner,
-                    key=True,
-                )
+        for year in plan.years_outside_periode(ind.target):
+            yield Finding(
+                "I010",
+                f"Tahun {year} pada target indikator '{shorten(ind.uraian)}' di luar "
+                f"periode {first}–{last}.",
+                (*base, "indikator", i, "target", year),
+                owner,
+                key=True,
+            )
