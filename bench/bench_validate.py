@@ -33,7 +33,7 @@ def check_jsonschema() -> list[str]:
 def main() -> int:
     """Run the measurements and print the ratios."""
     ok = True
-    from pokin.yamlsource import c_parser_in_use
+    from pokin.source.parse import c_parser_in_use
 
     print(f"pokin validate (C parser in use: {c_parser_in_use()})")
     floor = best_time(python("-c", "import yaml"), runs=10)

@@ -132,8 +132,8 @@ def write(tmp_path: Path, text: str, name: str = "plan.yaml") -> Path:
 
 def found(text: str, *select: str) -> list[tuple[str, int]]:
     """(code, line) of every problem the selected rules (all when none) report on ``text``."""
-    from pokin.engine import Selection, check_loaded
-    from pokin.load import load_text
+    from pokin.check.engine import Selection, check_loaded
+    from pokin.source.load import load_text
 
     report = check_loaded(load_text(text, "plan.yaml"), Selection.of(select))
     return [(p.code, p.line) for p in report.problems]

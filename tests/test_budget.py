@@ -27,8 +27,8 @@ from pathlib import Path
 
 import pytest
 
-from pokin.budget import budget_view
-from pokin.load import load_file
+from pokin.source.load import load_file
+from pokin.views.budget import budget_view
 from tests.helpers import EXAMPLE, run_pokin
 
 TOTAL = 6_312_818_993

@@ -7,8 +7,8 @@ import io
 import json
 from pathlib import Path
 
-from pokin.budget import NO_OWNER, budget_view
-from pokin.load import load_file
+from pokin.source.load import load_file
+from pokin.views.budget import NO_OWNER, budget_view
 from tests.helpers import MINIMAL, run_pokin, write
 
 YEARLY = """\

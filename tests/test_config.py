@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from pokin.config import Settings, clear_cache, find_settings, parse_settings
+from pokin.check.config import Settings, clear_cache, find_settings, parse_settings
 from pokin.problems import UsageError
 from tests.helpers import MINIMAL, run_pokin, write
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from pokin.diff import Change, compare, match_indicators, word_diff
-from pokin.load import load_text
 from pokin.model import Indikator
+from pokin.source.load import load_text
+from pokin.views.diff import Change, compare, match_indicators, word_diff
 from tests.helpers import EXAMPLE, MINIMAL, run_pokin, write
 
 

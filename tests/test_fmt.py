@@ -13,9 +13,9 @@ from hypothesis import strategies as st
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-from pokin.fmt import _verify, comments, format_bytes
-from pokin.load import load_text
 from pokin.numbers import format_number, format_rupiah
+from pokin.render.fmt import _verify, comments, format_bytes
+from pokin.source.load import load_text
 from tests.helpers import EXAMPLE, MINIMAL, run_pokin, write
 
 MESSY = """\

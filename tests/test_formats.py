@@ -11,9 +11,9 @@ from typing import Any
 import jsonschema
 import pytest
 
+from pokin.check.rules.registry import all_rules
 from pokin.render.github import escape_data, escape_property
 from pokin.render.sarif import artifact_location
-from pokin.rules.registry import all_rules
 from tests.helpers import EXAMPLE, MINIMAL, run_pokin, write
 
 # prog-1 declares 999 against 300 (B001 error, line 45); keg-1's indicator is

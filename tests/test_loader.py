@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from pokin.engine import Selection, check_loaded
-from pokin.load import load_text
+from pokin.check.engine import Selection, check_loaded
+from pokin.source.load import load_text
 from tests.helpers import EXAMPLE, MINIMAL, run_pokin
 
 # A small valid plan; every case below breaks one thing in it. Line numbers

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from pokin.load import load_file
-from pokin.pk import build_all, build_pk
 from pokin.plan import LoadedPlan
 from pokin.problems import UsageError
+from pokin.source.load import load_file
+from pokin.views.pk import build_all, build_pk
 from tests.helpers import EXAMPLE, MINIMAL, run_pokin, write
 
 

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from pokin.engine import check_loaded
-from pokin.load import load_file
+from pokin.check.engine import check_loaded
 from pokin.render.documents import angka, inline_svg, md_escape, rupiah, tanggal, target
-from pokin.report import Report, build_report
+from pokin.source.load import load_file
+from pokin.views.report import Report, build_report
 from tests.helpers import EXAMPLE, MINIMAL, run_pokin, write
 
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pokin.engine import check_loaded
-from pokin.load import load_text
+from pokin.check.engine import check_loaded
 from pokin.problems import Problem
+from pokin.source.load import load_text
 from tests.helpers import EXAMPLE
 
 LINES = EXAMPLE.read_text(encoding="utf-8").splitlines(keepends=True)

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from pokin.engine import Selection, check_loaded
-from pokin.load import load_text
+from pokin.check.engine import Selection, check_loaded
+from pokin.source.load import load_text
 from tests.helpers import MINIMAL, edit, found
 
 # MINIMAL has 80 lines; these are appended as lines 81 and on.

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from pokin.engine import Selection, check_loaded
-from pokin.load import load_text
-from pokin.rules.indicator import unit_of, word_kind
+from pokin.check.engine import Selection, check_loaded
+from pokin.check.rules.indicator import unit_of, word_kind
+from pokin.source.load import load_text
 from tests.helpers import MINIMAL, edit, found
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from pokin.engine import Selection, check_loaded
-from pokin.load import load_text
+from pokin.check.engine import Selection, check_loaded
+from pokin.source.load import load_text
 from tests.helpers import MINIMAL, found
 
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from pokin.engine import Selection, check_loaded
-from pokin.load import load_text
-from pokin.suppress import find_suppressions
+from pokin.check.engine import Selection, check_loaded
+from pokin.check.suppress import find_suppressions
+from pokin.source.load import load_text
 from tests.helpers import MINIMAL, edit
 
 

@@ -7,7 +7,7 @@ import json
 import jsonschema
 import pytest
 
-from pokin.yamlsource import parse
+from pokin.source.parse import parse
 from tests.helpers import EXAMPLE, ROOT, run_pokin
 
 

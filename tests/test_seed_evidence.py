@@ -11,8 +11,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pokin.engine import FileReport, check_loaded
-from pokin.load import load_text
+from pokin.check.engine import check_loaded
+from pokin.check.result import FileReport
+from pokin.source.load import load_text
 from tests.helpers import EXAMPLE, run_pokin
 
 LINES = EXAMPLE.read_text(encoding="utf-8").splitlines()

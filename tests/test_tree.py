@@ -5,7 +5,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from pokin.load import load_file
+from pokin.source.load import load_file
 from tests.helpers import EXAMPLE, MINIMAL, run_pokin, write
 
 # as on a machine without Graphviz: no system `dot`, the embedded renderer

@@ -9,12 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from pokin.diagram import DiagramOptions, build_dot
-from pokin.engine import check_loaded
-from pokin.graphviz_backend import render_svg
-from pokin.load import load_file
+from pokin.check.engine import check_loaded
 from pokin.plan import LoadedPlan
 from pokin.problems import Problem, UsageError
+from pokin.render.dot import build_dot
+from pokin.render.graphviz_backend import render_svg
+from pokin.source.load import load_file
+from pokin.views.tree import DiagramOptions
 from tests.helpers import EXAMPLE, MINIMAL, run_pokin, write
 
 SVG = "{http://www.w3.org/2000/svg}"

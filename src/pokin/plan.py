@@ -8,7 +8,7 @@ from functools import cached_property
 
 from pokin.model import CHILD_KEY, Jabatan, Node, Plan
 from pokin.problems import Path
-from pokin.yamlsource import Document
+from pokin.source.parse import Document
 
 
 @dataclass(eq=False, slots=True)

@@ -54,8 +54,8 @@ def debug() -> bool:
 
 
 if TYPE_CHECKING:
-    from pokin.engine import Report
-    from pokin.load import LoadResult
+    from pokin.check.result import Report
+    from pokin.source.load import LoadResult
 
 
 def print_problems(report: Report, fmt: str = "human", *, stderr: bool = False) -> None:
@@ -84,9 +84,10 @@ def load_plan(path: str, fmt: str = "human", *, stderr: bool = False) -> LoadRes
     (anything the loader reports as an error) is reported exactly as
     `pokin validate` reports it, and the command exits 1.
     """
-    from pokin.engine import Report, check_loaded
-    from pokin.load import load_file
+    from pokin.check.engine import check_loaded
+    from pokin.check.result import Report
     from pokin.problems import UsageError
+    from pokin.source.load import load_file
 
     try:
         result = load_file(path)

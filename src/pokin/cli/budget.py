@@ -58,8 +58,8 @@ def budget(
     (or the plan has YAML/schema errors, reported as `pokin validate` does),
     2 could not run.
     """
-    from pokin.budget import budget_view
     from pokin.problems import UsageError
+    from pokin.views.budget import budget_view
 
     # csv and md keep stdout for the document; problems then go to stderr
     result = load_plan(

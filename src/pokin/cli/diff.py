@@ -11,7 +11,7 @@ import typer
 from pokin.cli.app import app, fail, print_problems, write_stdout
 
 if TYPE_CHECKING:
-    from pokin.diff import Changes
+    from pokin.views.diff import Changes
 
 
 class DiffFormat(enum.StrEnum):
@@ -69,10 +69,11 @@ def diff(
     Exit codes: 0 compared (no change, or changes without --exit-code), 1
     changes found with --exit-code, 2 could not compare.
     """
-    from pokin.diff import compare
-    from pokin.engine import Report, check_loaded
-    from pokin.gitrev import line_diff, load_external, load_versions
+    from pokin.check.engine import check_loaded
+    from pokin.check.result import Report
     from pokin.problems import UsageError
+    from pokin.source.gitrev import line_diff, load_external, load_versions
+    from pokin.views.diff import compare
 
     fmt = output_format or DiffFormat.human
     try:
@@ -135,9 +136,9 @@ def fmt(
     file would change, or when a file could not be parsed (it is left
     untouched), 2 could not run.
     """
-    from pokin.fmt import format_paths
     from pokin.problems import UsageError
     from pokin.render.diff import print_fmt_report
+    from pokin.render.fmt import format_paths
 
     try:
         report = format_paths(paths, write=not check)

@@ -108,9 +108,9 @@ def report(
     2 could not run.
     """
     from pokin.atomic import write_atomic
-    from pokin.engine import check_loaded
+    from pokin.check.engine import check_loaded
     from pokin.render.documents import render_report
-    from pokin.report import build_report
+    from pokin.views.report import build_report
 
     fmt = _format(output_format, output)
     when = _date(date)
@@ -190,9 +190,9 @@ def pk(
     plan could not be read, 2 could not run (unknown jabatan, bad option).
     """
     from pokin.atomic import write_atomic
-    from pokin.pk import build_all, build_pk
     from pokin.problems import UsageError
     from pokin.render.documents import render
+    from pokin.views.pk import build_all, build_pk
 
     if all_positions == (jabatan is not None):
         fail("give either --jabatan ID or --all")

@@ -33,8 +33,8 @@ def rules(
     ] = RulesFormat.text,
 ) -> None:
     """List every rule with code, group, severity and summary; or explain one rule."""
+    from pokin.check.rules.registry import GROUPS, all_rules, get_rule
     from pokin.render.rules import render_rule, render_rule_list, render_rules_json
-    from pokin.rules.registry import GROUPS, all_rules, get_rule
 
     registry = all_rules()
     if name is None:

@@ -8,6 +8,6 @@ from pokin.cli.app import app, write_stdout
 @app.command()
 def schema() -> None:
     """Print the JSON Schema (draft-07) of the plan format, for editors and CI."""
-    from pokin.jsonschema import plan_schema_json
+    from pokin.render.jsonschema import plan_schema_json
 
     write_stdout(plan_schema_json())

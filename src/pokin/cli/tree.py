@@ -11,9 +11,9 @@ import typer
 from pokin.cli.app import app, fail, load_plan
 
 if TYPE_CHECKING:
-    from pokin.diagram import DiagramOptions
     from pokin.plan import LoadedPlan
     from pokin.problems import Problem
+    from pokin.views.tree import DiagramOptions
 
 _FILE = "FILE"
 
@@ -71,7 +71,7 @@ def tree(
     Exit codes: 0 drawn, 1 drawn but the plan has errors (or could not be
     read at all), 2 could not run.
     """
-    from pokin.diagram import RANKDIRS, DiagramOptions
+    from pokin.views.tree import RANKDIRS, DiagramOptions
 
     fields = _show_fields(show)
     direction = rankdir.strip().upper()
@@ -81,7 +81,7 @@ def tree(
     wanted = [(fmt, dest) for fmt, dest in outputs if dest is not None]
     _check_outputs(plan, wanted)
 
-    from pokin.engine import check_loaded
+    from pokin.check.engine import check_loaded
     from pokin.problems import UsageError
 
     result = load_plan(plan)
@@ -94,8 +94,8 @@ def tree(
         if wanted:
             _write_outputs(loaded, report.problems, options, wanted)
         else:
-            from pokin.diagram import tree_view
             from pokin.render.tree import print_tree
+            from pokin.views.tree import tree_view
 
             print_tree(tree_view(loaded, report.problems, options), report.problems, fields)
     except UsageError as exc:
@@ -140,8 +140,8 @@ def _write_outputs(
 ) -> None:
     """Render every requested format first, then write them (nothing half-written)."""
     from pokin.atomic import write_atomic
-    from pokin.diagram import build_dot
-    from pokin.graphviz_backend import RendererUnavailable, RenderFailed, render_bytes
+    from pokin.render.dot import build_dot
+    from pokin.render.graphviz_backend import RendererUnavailable, RenderFailed, render_bytes
 
     source = build_dot(loaded, problems, options)
     rendered: list[tuple[str, str, bytes]] = []

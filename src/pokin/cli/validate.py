@@ -57,8 +57,8 @@ def validate(
     to its ignore. Exit codes: 0 no errors (warnings allowed), 1 errors found
     (or warnings with --strict), 2 could not run.
     """
-    from pokin.config import check_names
-    from pokin.engine import Selection, check_paths
+    from pokin.check.config import check_names
+    from pokin.check.engine import Selection, check_paths
     from pokin.problems import UsageError
 
     try:

@@ -13,9 +13,9 @@ import io
 import json
 import sys
 
-from pokin.budget import BudgetView, ViewRow
 from pokin.numbers import format_percent, format_rupiah
-from pokin.rollup import Amounts, BudgetRow
+from pokin.views.budget import BudgetView, ViewRow
+from pokin.views.rollup import Amounts, BudgetRow
 
 JSON_FORMAT_VERSION = 1
 MARK = "≠"

@@ -12,12 +12,12 @@ import json
 import sys
 from typing import TYPE_CHECKING, Any
 
-from pokin.diff import BudgetLine, Change, Changes, Mismatch, WordDiff
 from pokin.model import LEVEL_WORD
 from pokin.numbers import format_number, format_percent, format_rupiah
+from pokin.views.diff import BudgetLine, Change, Changes, Mismatch, WordDiff
 
 if TYPE_CHECKING:
-    from pokin.fmt import FormatReport
+    from pokin.render.fmt import FormatReport
 
 JSON_FORMAT_VERSION = 1
 
@@ -338,8 +338,8 @@ def _md_escape_line(text: str, escape: bool) -> str:
 
 def print_fmt_report(report: FormatReport, check: bool) -> None:
     """What `pokin fmt` did: diffs (with --check), files left alone and why, a summary."""
-    from pokin.engine import FileReport, Report
-    from pokin.fmt import unified_diff
+    from pokin.check.result import FileReport, Report
+    from pokin.render.fmt import unified_diff
     from pokin.render.problems import print_human as print_problems
 
     broken = [r for r in report.results if r.problems]

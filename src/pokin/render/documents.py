@@ -192,8 +192,9 @@ def pohon_svg(
     plan: Any, problems: list[Any], depth: int | None = None
 ) -> tuple[str | None, str | None]:
     """The SVG of the pohon kinerja (``depth`` levels deep) or why it could not be drawn."""
-    from pokin.diagram import DiagramOptions, build_dot
-    from pokin.graphviz_backend import render_svg
+    from pokin.render.dot import build_dot
+    from pokin.render.graphviz_backend import render_svg
+    from pokin.views.tree import DiagramOptions
 
     try:
         svg = render_svg(build_dot(plan, problems, DiagramOptions(depth=depth)))
@@ -223,7 +224,7 @@ def render_report(
     diagram: bool = True,
     diagram_depth: int | None = None,
 ) -> Rendered:
-    """The planning report of ``doc`` (a :class:`pokin.report.ReportDoc`) in ``fmt``.
+    """The planning report of ``doc`` (a :class:`pokin.views.report.ReportDoc`) in ``fmt``.
 
     HTML carries the pohon kinerja inline; Markdown links it as an SVG file
     written beside ``output`` (``<name>-pohon-kinerja.svg``), so without an

@@ -10,7 +10,7 @@ Property values escape ``%``, CR, LF, ``:`` and ``,``; the message escapes
 
 from __future__ import annotations
 
-from pokin.engine import Report
+from pokin.check.result import Report
 from pokin.problems import Problem
 from pokin.render.problems import summary_line
 

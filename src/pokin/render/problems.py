@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from itertools import groupby
 
-from pokin.engine import Report
+from pokin.check.result import Report
 from pokin.problems import Problem
 
 JSON_FORMAT_VERSION = 1

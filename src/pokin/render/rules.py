@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 
-from pokin.rules.registry import GROUPS, Rule
+from pokin.check.rules.registry import GROUPS, Rule
 
 _SEVERITY_WORD = {"error": "error", "warning": "warning"}
 

@@ -13,9 +13,9 @@ from pathlib import Path
 from urllib.parse import quote
 
 from pokin import __version__
-from pokin.engine import Report
+from pokin.check.result import Report
+from pokin.check.rules.registry import Rule, all_rules
 from pokin.problems import Problem
-from pokin.rules.registry import Rule, all_rules
 
 SARIF_VERSION = "2.1.0"
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"

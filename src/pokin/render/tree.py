@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from pokin.diagram import TreeView, anggaran_text, target_text
 from pokin.model import LEVEL_WORD
 from pokin.plan import NodeRef
 from pokin.problems import Problem
+from pokin.views.tree import TreeView, anggaran_text, target_text
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType

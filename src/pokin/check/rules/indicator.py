@@ -13,12 +13,12 @@ import string
 from collections.abc import Iterable, Iterator
 from typing import Literal
 
+from pokin.check.rules.registry import rule
 from pokin.model import LEVEL_WORD, Indikator
 from pokin.numbers import format_number
 from pokin.plan import LoadedPlan, NodeRef
 from pokin.problems import Finding, Path, shorten
-from pokin.rollup import normalise
-from pokin.rules.registry import rule
+from pokin.views.rollup import normalise
 
 #: First words of an indicator that counts things (an output).
 COUNT_WORDS = frozenset({"jumlah", "banyaknya", "banyak", "total", "frekuensi"})

@@ -51,7 +51,7 @@ def find_suppressions(text: str) -> dict[int, Suppression]:
     first = _MARKER_RE.search(text)
     if first is None:
         return found
-    from pokin.config import normalise_name
+    from pokin.check.config import normalise_name
 
     line_start = text.rfind("\n", 0, first.start()) + 1
     number = text.count("\n", 0, line_start) + 1

@@ -23,10 +23,10 @@ from pathlib import Path as FsPath
 from typing import Any
 
 from pokin.atomic import write_atomic
-from pokin.load import expand_paths, load_text
 from pokin.model import CHILD_KEY
 from pokin.numbers import NumberFormatError, parse_rupiah, parse_target
 from pokin.problems import Problem, UsageError
+from pokin.source.load import expand_paths, load_text
 
 #: Canonical key orders (any other key keeps its place after these).
 TOP_KEYS = (

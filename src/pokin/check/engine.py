@@ -1,17 +1,18 @@
-"""Running the rules: load → model → checks → located problems."""
+"""Running the rules: load → model → checks → located problems (a :class:`Report`)."""
 
 from __future__ import annotations
 
 import gc
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
-from pokin.config import Settings, find_settings, normalise_name
-from pokin.load import LoadResult, expand_paths, load_file
+from pokin.check.config import Settings, find_settings, normalise_name
+from pokin.check.result import FileReport, Report
+from pokin.check.rules.registry import GROUPS, Rule, all_rules
+from pokin.check.suppress import apply_suppressions, may_suppress
 from pokin.plan import LoadedPlan
 from pokin.problems import Finding, Problem
-from pokin.rules.registry import GROUPS, Rule, all_rules
-from pokin.suppress import apply_suppressions, may_suppress
+from pokin.source.load import LoadResult, expand_paths, load_file
 
 
 @dataclass(frozen=True)
@@ -90,21 +91,6 @@ def _run_rules(plan: LoadedPlan, selection: Selection) -> list[Problem]:
     return problems
 
 
-@dataclass
-class FileReport:
-    """What checking one file found."""
-
-    file: str
-    problems: list[Problem] = field(default_factory=list)
-    result: LoadResult | None = None
-    strict: bool = False  # the project settings ask warnings to fail
-
-    @property
-    def plan(self) -> LoadedPlan | None:
-        """The plan, when it passed the schema."""
-        return self.result.plan if self.result is not None else None
-
-
 def check_loaded(
     result: LoadResult, selection: Selection = Selection(), settings: Settings | None = None
 ) -> FileReport:
@@ -167,31 +153,6 @@ def check_file(
     """Load and check one plan file, with the project settings that apply to it."""
     settings = find_settings(path) if use_config else None
     return check_loaded(load_file(path), selection, settings)
-
-
-@dataclass
-class Report:
-    """What checking several files found."""
-
-    files: list[FileReport]
-
-    @property
-    def problems(self) -> list[Problem]:
-        """All problems, file by file."""
-        return [p for f in self.files for p in f.problems]
-
-    def count(self, severity: str) -> int:
-        """How many problems of this severity."""
-        return sum(1 for p in self.problems if p.severity == severity)
-
-    def exit_code(self, strict: bool = False) -> int:
-        """0 clean (warnings allowed unless strict here or in a file's settings), 1 problems."""
-        if self.count("error"):
-            return 1
-        for f in self.files:
-            if (strict or f.strict) and any(p.severity == "warning" for p in f.problems):
-                return 1
-        return 0
 
 
 def check_paths(

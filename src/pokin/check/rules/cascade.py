@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from pokin.check.rules.registry import rule
 from pokin.model import LEVEL_WORD
 from pokin.plan import LoadedPlan
 from pokin.problems import Finding
-from pokin.rules.registry import rule
 
 
 def _childless(plan: LoadedPlan, level: str, code: str, message: str) -> Iterable[Finding]:

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from pokin.problems import UsageError
 
 if TYPE_CHECKING:
-    from pokin.load import LoadResult
+    from pokin.source.load import LoadResult
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,7 +85,7 @@ def load_versions(paths: list[str], rev: str | None) -> tuple[LoadResult, LoadRe
     against the working file, HEAD by default); ``PLAN`` with ``A..B`` (the
     file at two revisions).
     """
-    from pokin.load import load_file, load_text
+    from pokin.source.load import load_file, load_text
 
     if rev is None and len(paths) == 2:
         return load_file(paths[0]), load_file(paths[1])
@@ -136,7 +136,7 @@ def load_external(args: list[str]) -> ExternalDiff:
     ``path old-file old-hex old-mode new-file new-hex new-mode`` (and, for a
     rename, ``new-path`` and a similarity line).
     """
-    from pokin.load import load_file
+    from pokin.source.load import load_file
 
     if len(args) not in (7, 9):
         raise UsageError(

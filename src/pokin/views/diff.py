@@ -5,7 +5,7 @@ id: within one node they are matched by ``uraian`` (exactly, then ignoring case
 and spacing), and the ones left over are paired by position, so an indicator
 whose wording was edited in place shows as an ``uraian`` change rather than as
 one removed and one added. Budget figures come from the one roll-up,
-:func:`pokin.rollup.budget_rollup`. The order of siblings is not compared.
+:func:`pokin.views.rollup.budget_rollup`. The order of siblings is not compared.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from typing import Any, Literal
 
 from pokin.model import Indikator, Jabatan, RenstraItem
 from pokin.plan import LoadedPlan, NodeRef
-from pokin.rollup import Amounts, BudgetRow, budget_rollup, normalise
+from pokin.views.rollup import Amounts, BudgetRow, budget_rollup, normalise
 
 ChangeKind = Literal["added", "removed", "moved", "changed"]
 #: What a change is about.

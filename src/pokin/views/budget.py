@@ -1,6 +1,6 @@
 """Budget views: the rows `pokin budget` shows, built from the one roll-up.
 
-Three views of :func:`pokin.rollup.budget_rollup`:
+Three views of :func:`pokin.views.rollup.budget_rollup`:
 
 * ``program`` — the nomenclature tree program → kegiatan → sub kegiatan
   (no CSF rows; ``depth`` 1 shows programs only);
@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from pokin.plan import LoadedPlan
 from pokin.problems import UsageError
-from pokin.rollup import Amounts, BudgetRow, Rollup, budget_rollup
+from pokin.views.rollup import Amounts, BudgetRow, Rollup, budget_rollup
 
 VIEWS: tuple[str, ...] = ("program", "csf", "jabatan")
 #: The id of the row collecting money of nodes nobody answers for.
@@ -134,7 +134,7 @@ def budget_view(plan: LoadedPlan, by: str = "program", depth: int | None = None)
         raise UsageError("--depth tidak berlaku untuk --by jabatan (tampilan ini tidak bertingkat)")
     rollup = budget_rollup(plan)
     enabled = gc.isenabled()
-    gc.disable()  # thousands of small rows; see pokin.rollup
+    gc.disable()  # thousands of small rows; see pokin.views.rollup
     try:
         if by == "jabatan":
             rows = _jabatan_rows(plan, rollup)

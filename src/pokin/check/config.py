@@ -130,7 +130,7 @@ def normalise_name(item: str) -> str:
 
 def check_names(items: Iterable[str], where: str) -> list[str]:
     """Normalised rule codes or group names; a UsageError names any unknown one."""
-    from pokin.rules.registry import GROUPS, all_rules
+    from pokin.check.rules.registry import GROUPS, all_rules
 
     known = set(all_rules()) | set(GROUPS)
     result = []
@@ -146,7 +146,7 @@ def check_names(items: Iterable[str], where: str) -> list[str]:
 
 
 def _check_adjustable(name: str, source: str) -> None:
-    from pokin.rules.registry import all_rules
+    from pokin.check.rules.registry import all_rules
 
     rule = all_rules().get(name)
     group = rule.group if rule is not None else name

@@ -5,9 +5,9 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable, Iterator
 
+from pokin.check.rules.registry import rule
 from pokin.plan import LoadedPlan
 from pokin.problems import Finding, Path
-from pokin.rules.registry import rule
 
 
 def _all_ids(plan: LoadedPlan) -> Iterator[tuple[str, Path, str]]:

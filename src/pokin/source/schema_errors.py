@@ -11,7 +11,7 @@ from pydantic import BaseModel, ValidationError
 
 from pokin.model import Plan
 from pokin.problems import Path, Problem, shorten
-from pokin.yamlsource import Document
+from pokin.source.parse import Document
 
 _TYPE_WORDS = {
     "string_type": "teks",

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pokin.model import Indikator, Jabatan, RenstraItem, Rpjmd
 from pokin.plan import LoadedPlan, NodeRef
 from pokin.problems import Problem
-from pokin.rollup import BudgetRow, Rollup, budget_rollup
+from pokin.views.rollup import BudgetRow, Rollup, budget_rollup
 
 Number = float | int
 

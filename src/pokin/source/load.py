@@ -10,7 +10,7 @@ from pathlib import Path as FsPath
 
 from pokin.plan import LoadedPlan
 from pokin.problems import Problem, UsageError
-from pokin.yamlsource import Document, decode, parse
+from pokin.source.parse import Document, decode, parse
 
 PLAN_SUFFIXES = (".yaml", ".yml")
 
@@ -58,7 +58,7 @@ def load_text(text: str | bytes, file: str) -> LoadResult:
         from pydantic import ValidationError
 
         from pokin.model import Plan
-        from pokin.schema_errors import problems_from_validation
+        from pokin.source.schema_errors import problems_from_validation
 
         try:
             model = Plan.model_validate(doc.data)

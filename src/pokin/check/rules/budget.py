@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from pokin.check.rules.registry import rule
 from pokin.numbers import format_rupiah
 from pokin.plan import LoadedPlan, NodeRef
 from pokin.problems import Finding
-from pokin.rollup import budget_rollup, normalise
-from pokin.rules.registry import rule
+from pokin.views.rollup import budget_rollup, normalise
 
 _PARTS = {"program": "kegiatannya", "kegiatan": "sub kegiatannya", "csf": "programnya"}
 

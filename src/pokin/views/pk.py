@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from pokin.model import BUDGET_LEVELS, Jabatan
 from pokin.plan import LoadedPlan
 from pokin.problems import UsageError
-from pokin.report import IndicatorView, NodeView, build_views, indicator_view, walk_views
-from pokin.rollup import budget_rollup
+from pokin.views.report import IndicatorView, NodeView, build_views, indicator_view, walk_views
+from pokin.views.rollup import budget_rollup
 
 #: Eselon whose PK lists the budget they manage.
 BUDGET_ESELON = frozenset({"III", "IV", "JF"})
@@ -63,7 +63,7 @@ def build_pk(
 ) -> PerjanjianKinerja:
     """The PK of position ``jabatan_id`` (a :class:`UsageError` if there is none).
 
-    ``views`` is the plan's :func:`~pokin.report.build_views` tree, when the
+    ``views`` is the plan's :func:`~pokin.views.report.build_views` tree, when the
     caller builds several PKs of one plan.
     """
     jab = plan.jabatan_by_id.get(jabatan_id)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pokin.rules.registry import declare
+from pokin.check.rules.registry import declare
 
 declare(
     "Y001",

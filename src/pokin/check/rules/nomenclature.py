@@ -11,10 +11,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from pokin.check.rules.registry import rule
 from pokin.model import LEVEL_WORD
 from pokin.plan import LoadedPlan
 from pokin.problems import Finding
-from pokin.rules.registry import rule
 
 _PREFIX = r"[0-9X]\.(?:[0-9]{2}|XX)\.[0-9]{2}"
 KODE_PATTERNS: dict[str, re.Pattern[str]] = {

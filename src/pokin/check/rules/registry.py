@@ -35,12 +35,12 @@ GROUPS: dict[str, str] = {
 
 #: Modules that define rules; imported on first use so start-up stays quick.
 RULE_MODULES: tuple[str, ...] = (
-    "pokin.rules.loading",
-    "pokin.rules.reference",
-    "pokin.rules.budget",
-    "pokin.rules.cascade",
-    "pokin.rules.indicator",
-    "pokin.rules.nomenclature",
+    "pokin.check.rules.loading",
+    "pokin.check.rules.reference",
+    "pokin.check.rules.budget",
+    "pokin.check.rules.cascade",
+    "pokin.check.rules.indicator",
+    "pokin.check.rules.nomenclature",
 )
 
 

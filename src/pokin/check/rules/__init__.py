@@ -1,0 +1,1 @@
+"""Consistency rules; see :mod:`pokin.check.rules.registry`."""

@@ -1,1 +1,0 @@
-"""Consistency rules; see :mod:`pokin.rules.registry`."""

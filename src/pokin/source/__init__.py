@@ -1,0 +1,1 @@
+"""Stage 1, the source: bytes → YAML nodes with positions → plain data, git revisions."""
