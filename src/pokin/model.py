@@ -237,25 +237,3 @@ class Plan(_Strict):
                 "periode", "periode harus [tahun awal, tahun akhir] dengan awal ≤ akhir"
             )
         return value
-
-
-#: Level name → model class, outcome first.
-LEVEL_MODELS: dict[str, type[Node]] = {
-    "outcome": Outcome,
-    "csf": Csf,
-    "program": Program,
-    "kegiatan": Kegiatan,
-    "subkegiatan": Subkegiatan,
-}
-#: Level → the key of its children list.
-CHILD_KEY: dict[str, str] = {"csf": "program", "program": "kegiatan", "kegiatan": "subkegiatan"}
-LEVELS: tuple[str, ...] = tuple(LEVEL_MODELS)
-#: Level → the word a planner uses for it in a sentence.
-LEVEL_WORD: dict[str, str] = {
-    "outcome": "outcome",
-    "csf": "CSF",
-    "program": "program",
-    "kegiatan": "kegiatan",
-    "subkegiatan": "sub kegiatan",
-}
-BUDGET_LEVELS: tuple[str, ...] = ("program", "kegiatan", "subkegiatan")

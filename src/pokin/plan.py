@@ -6,7 +6,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from pokin.model import CHILD_KEY, Jabatan, Node, Plan
+from pokin.levels import CHILD_KEY
+from pokin.model import Jabatan, Node, Plan
 from pokin.problems import Path
 from pokin.source.parse import Document
 

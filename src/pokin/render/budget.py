@@ -13,6 +13,7 @@ import io
 import json
 import sys
 
+from pokin.levels import LEVELS
 from pokin.numbers import format_percent, format_rupiah
 from pokin.views.budget import BudgetView, ViewRow
 from pokin.views.rollup import Amounts, BudgetRow
@@ -21,11 +22,10 @@ JSON_FORMAT_VERSION = 1
 MARK = "≠"
 CSV_DELIMITER = ";"
 
+#: Row level → its column label (a CSF row says "CSF", as the budget views always did).
 LEVEL_LABEL = {
+    **{level.key: level.label for level in LEVELS if level.money},
     "csf": "CSF",
-    "program": "Program",
-    "kegiatan": "Kegiatan",
-    "subkegiatan": "Sub Kegiatan",
     "jabatan": "Jabatan",
 }
 VIEW_LABEL = {

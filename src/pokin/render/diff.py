@@ -12,7 +12,7 @@ import json
 import sys
 from typing import TYPE_CHECKING, Any
 
-from pokin.model import LEVEL_WORD
+from pokin.levels import LEVEL_WORD
 from pokin.numbers import format_number, format_percent, format_rupiah
 from pokin.views.diff import BudgetLine, Change, Changes, Mismatch, WordDiff
 

@@ -23,6 +23,7 @@ from typing import Any, Literal
 import jinja2
 from markupsafe import Markup, escape
 
+from pokin.levels import BY_KEY
 from pokin.numbers import format_number, format_rupiah
 
 Format = Literal["html", "md"]
@@ -144,6 +145,10 @@ def make_environment(fmt: Format, template_dir: str | Path | None = None) -> jin
     )
     env.filters.update(rupiah=rupiah, angka=angka, target=target, tanggal=tanggal, roman=roman)
     env.globals["format"] = fmt
+    # the one table of levels (pokin.levels), and the two lookups templates use most
+    env.globals["levels"] = BY_KEY
+    env.globals["levels_label"] = {key: level.label for key, level in BY_KEY.items()}
+    env.globals["levels_sasaran"] = {key: level.sasaran for key, level in BY_KEY.items()}
     return env
 
 

@@ -21,9 +21,9 @@ from __future__ import annotations
 import itertools
 import textwrap
 import unicodedata
-from dataclasses import dataclass
 
-from pokin.model import LEVEL_WORD, Indikator
+from pokin.levels import BY_KEY, LEVEL_KEYS, LEVEL_WORD
+from pokin.model import Indikator
 from pokin.numbers import format_rupiah
 from pokin.plan import LoadedPlan, NodeRef
 from pokin.problems import Problem, UsageError
@@ -37,33 +37,6 @@ from pokin.views.tree import (
     tree_view,
 )
 
-#: Level → how a planner names it (legend, headers).
-LEVEL_NAMES: dict[str, str] = {
-    "outcome": "Outcome",
-    "csf": "CSF (sasaran strategis)",
-    "program": "Program",
-    "kegiatan": "Kegiatan",
-    "subkegiatan": "Sub kegiatan",
-}
-
-
-@dataclass(frozen=True)
-class LevelStyle:
-    """Fill, border and text colour of one level's boxes."""
-
-    fill: str
-    border: str
-    font: str
-    fontsize: int
-
-
-LEVEL_STYLES: dict[str, LevelStyle] = {
-    "outcome": LevelStyle("#1F4E79", "#12304B", "#FFFFFF", 16),
-    "csf": LevelStyle("#2E75B6", "#1F4E79", "#FFFFFF", 14),
-    "program": LevelStyle("#DDEBF7", "#2E75B6", "#1B1B1B", 12),
-    "kegiatan": LevelStyle("#E2EFDA", "#548235", "#1B1B1B", 11),
-    "subkegiatan": LevelStyle("#FFF2CC", "#BF9000", "#1B1B1B", 10),
-}
 ERROR_COLOUR = "#C00000"
 WARNING_COLOUR = "#ED7D31"
 EDGE_COLOUR = "#7F7F7F"
@@ -233,7 +206,7 @@ def _node_names(view: TreeView) -> dict[int, str]:
 def _add_node(graph: object, view: TreeView, ref: NodeRef, name: str, vertical: bool) -> None:
     import graphviz
 
-    style = LEVEL_STYLES[ref.level]
+    style = BY_KEY[ref.level].style
     attrs = {
         "fillcolor": style.fill,
         "color": style.border,
@@ -291,7 +264,7 @@ def _add_legend(graph: object, view: TreeView, problems: list[Problem], view_ran
 
     assert isinstance(graph, graphviz.Digraph)
     shown = list(view.walk())
-    levels = [level for level in LEVEL_STYLES if any(ref.level == level for ref in shown)]
+    levels = [level for level in LEVEL_KEYS if any(ref.level == level for ref in shown)]
     error_nodes = [r for r in shown if any(p.severity == "error" for p in view.problems_of(r))]
     warning_nodes = [
         r
@@ -319,11 +292,11 @@ def _add_legend(graph: object, view: TreeView, problems: list[Problem], view_ran
         legend.attr("node", shape="box", style="rounded,filled", fontsize="14", margin="0.15,0.06")
         items: list[str] = []
         for level in levels:
-            style = LEVEL_STYLES[level]
+            style = BY_KEY[level].style
             name = f"legend~{level}"
             legend.node(
                 name,
-                label=graphviz.nohtml(plain_text(LEVEL_NAMES[level])),
+                label=graphviz.nohtml(plain_text(BY_KEY[level].legend)),
                 fillcolor=style.fill,
                 color=style.border,
                 fontcolor=style.font,

@@ -23,7 +23,7 @@ from pathlib import Path as FsPath
 from typing import Any
 
 from pokin.atomic import write_atomic
-from pokin.model import CHILD_KEY
+from pokin.levels import CHILD_KEY
 from pokin.numbers import NumberFormatError, parse_rupiah, parse_target
 from pokin.problems import Problem, UsageError
 from pokin.source.load import expand_paths, load_text

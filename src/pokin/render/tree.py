@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from pokin.model import LEVEL_WORD
+from pokin.levels import BY_KEY, LEVEL_WORD
 from pokin.plan import NodeRef
 from pokin.problems import Problem
 from pokin.views.tree import TreeView, anggaran_text, target_text
@@ -16,14 +16,6 @@ if TYPE_CHECKING:
 
 #: Details ``--show`` can add under each node.
 SHOW_FIELDS: tuple[str, ...] = ("indikator", "target", "anggaran", "pj")
-
-LEVEL_COLOURS: dict[str, str] = {
-    "outcome": "bold magenta",
-    "csf": "bold blue",
-    "program": "cyan",
-    "kegiatan": "green",
-    "subkegiatan": "yellow",
-}
 
 
 def build_tree(view: TreeView, show: frozenset[str] = frozenset()) -> Tree:
@@ -45,7 +37,7 @@ def _label(view: TreeView, ref: NodeRef, show: frozenset[str]) -> RenderableType
     from rich.padding import Padding
     from rich.text import Text
 
-    colour = LEVEL_COLOURS[ref.level]
+    colour = BY_KEY[ref.level].style.console
     text = Text.assemble(
         (LEVEL_WORD[ref.level].upper(), colour),
         " ",

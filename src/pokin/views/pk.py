@@ -11,7 +11,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from pokin.model import BUDGET_LEVELS, Jabatan
+from pokin.levels import BUDGET_LEVELS
+from pokin.model import Jabatan
 from pokin.plan import LoadedPlan
 from pokin.problems import UsageError
 from pokin.views.report import IndicatorView, NodeView, build_views, indicator_view, walk_views

@@ -10,7 +10,8 @@ import difflib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from pokin.model import BUDGET_LEVELS, Indikator
+from pokin.levels import BUDGET_LEVELS
+from pokin.model import Indikator
 from pokin.numbers import format_number, format_rupiah
 from pokin.plan import LoadedPlan, NodeRef
 from pokin.problems import Problem, UsageError

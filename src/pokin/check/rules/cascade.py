@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from pokin.check.rules.registry import rule
-from pokin.model import LEVEL_WORD
+from pokin.levels import LEVEL_WORD, LEVELS
 from pokin.plan import LoadedPlan
 from pokin.problems import Finding
 
@@ -191,11 +191,7 @@ def missing_pj(plan: LoadedPlan) -> Iterable[Finding]:
 
 #: Which eselon may own which level (PermenPAN-RB 89/2021, Tahap 5 distribution).
 ALLOWED_ESELON: dict[str, tuple[str, ...]] = {
-    "outcome": ("kepala_daerah", "II"),
-    "csf": ("II",),
-    "program": ("II", "III"),
-    "kegiatan": ("III", "IV", "JF"),
-    "subkegiatan": ("III", "IV", "JF"),
+    **{level.key: level.eselon for level in LEVELS},
     "rpjmd": ("kepala_daerah",),
 }
 

@@ -14,7 +14,8 @@ from collections.abc import Iterable, Iterator
 from typing import Literal
 
 from pokin.check.rules.registry import rule
-from pokin.model import LEVEL_WORD, Indikator
+from pokin.levels import LEVEL_WORD
+from pokin.model import Indikator
 from pokin.numbers import format_number
 from pokin.plan import LoadedPlan, NodeRef
 from pokin.problems import Finding, Path, shorten

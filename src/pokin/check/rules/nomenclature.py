@@ -8,22 +8,12 @@ perangkat daerah (``X.XX.01``).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
 from pokin.check.rules.registry import rule
-from pokin.model import LEVEL_WORD
+from pokin.levels import BY_KEY, KODE_PATTERNS, LEVEL_WORD
 from pokin.plan import LoadedPlan
 from pokin.problems import Finding
-
-_PREFIX = r"[0-9X]\.(?:[0-9]{2}|XX)\.[0-9]{2}"
-KODE_PATTERNS: dict[str, re.Pattern[str]] = {
-    "program": re.compile(_PREFIX),
-    "kegiatan": re.compile(_PREFIX + r"\.[0-9]\.[0-9]{2}"),
-    "subkegiatan": re.compile(_PREFIX + r"\.[0-9]\.[0-9]{2}\.[0-9]{4}"),
-}
-_SHAPE = {"program": "U.BB.PP", "kegiatan": "U.BB.PP.K.KK", "subkegiatan": "U.BB.PP.K.KK.SSSS"}
-_EXAMPLE = {"program": "1.06.06", "kegiatan": "1.06.06.2.01", "subkegiatan": "1.06.06.2.01.0001"}
 
 
 def _kode(node: object) -> str | None:
@@ -54,8 +44,8 @@ def malformed_kode(plan: LoadedPlan) -> Iterable[Finding]:
             continue
         yield Finding(
             "N001",
-            f"Kode {LEVEL_WORD[ref.level]} '{kode}' tidak berbentuk {_SHAPE[ref.level]} "
-            f"(contoh: {_EXAMPLE[ref.level]}).",
+            f"Kode {LEVEL_WORD[ref.level]} '{kode}' tidak berbentuk {BY_KEY[ref.level].kode_shape} "
+            f"(contoh: {BY_KEY[ref.level].kode_example}).",
             (*ref.path, "kode"),
             ref.id,
         )
