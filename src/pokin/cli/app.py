@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING, NoReturn
 
 import typer
 
+from pokin.render.formats import PROBLEM_FORMATS, choice, emit, write_out
+
 app = typer.Typer(
     name="pokin",
     help=(
@@ -28,13 +30,11 @@ app = typer.Typer(
 )
 
 
-class ProblemFormat(enum.StrEnum):
-    """Output formats for problem reports."""
-
-    human = "human"
-    json = "json"
-    github = "github"
-    sarif = "sarif"
+if TYPE_CHECKING:
+    ProblemFormat = enum.StrEnum
+else:
+    #: The --format choice of problem reports, built from the registry's names.
+    ProblemFormat = choice("ProblemFormat", PROBLEM_FORMATS)
 
 
 def fail(message: str, code: int = 2) -> NoReturn:
@@ -45,7 +45,7 @@ def fail(message: str, code: int = 2) -> NoReturn:
 
 def write_stdout(text: str) -> None:
     """Write text to stdout, ending with one newline."""
-    sys.stdout.write(text if text.endswith("\n") else text + "\n")
+    write_out(text)
 
 
 def debug() -> bool:
@@ -59,22 +59,13 @@ if TYPE_CHECKING:
 
 
 def print_problems(report: Report, fmt: str = "human", *, stderr: bool = False) -> None:
-    """Print a problem report as `pokin validate` does (``fmt`` human or json).
+    """Print a problem report as `pokin validate` does, in any of its formats.
 
-    ``stderr=True`` keeps a command's own output stream clean (CSV, Markdown).
+    A ``fmt`` that is not a problem format (a command's own, such as csv)
+    prints the human report. ``stderr=True`` keeps a command's own output
+    stream clean (CSV, Markdown).
     """
-    from contextlib import redirect_stdout
-
-    from pokin.render.problems import print_human, render_json
-
-    if fmt == "json":
-        write_stdout(render_json(report))
-        return
-    if stderr:
-        with redirect_stdout(sys.stderr):
-            print_human(report)
-    else:
-        print_human(report)
+    emit(PROBLEM_FORMATS, fmt if fmt in PROBLEM_FORMATS else "human", report, stderr=stderr)
 
 
 def load_plan(path: str, fmt: str = "human", *, stderr: bool = False) -> LoadResult:

@@ -3,21 +3,17 @@
 from __future__ import annotations
 
 import enum
-import sys
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from pokin.cli.app import app, fail, load_plan, write_stdout
+from pokin.cli.app import app, fail, load_plan
+from pokin.render.formats import BUDGET_FORMATS, choice, emit
 
-
-class BudgetFormat(enum.StrEnum):
-    """Output formats of `pokin budget`."""
-
-    human = "human"
-    json = "json"
-    csv = "csv"
-    md = "md"
+if TYPE_CHECKING:
+    BudgetFormat = enum.StrEnum
+else:
+    BudgetFormat = choice("BudgetFormat", BUDGET_FORMATS)
 
 
 class BudgetBy(enum.StrEnum):
@@ -50,7 +46,7 @@ def budget(
     output_format: Annotated[
         BudgetFormat,
         typer.Option("--format", "-f", help="Output format."),
-    ] = BudgetFormat.human,
+    ] = "human",  # type: ignore[assignment]
 ) -> None:
     """Show the budget roll-up: declared anggaran, the sum of its parts, differences.
 
@@ -62,25 +58,13 @@ def budget(
     from pokin.views.budget import budget_view
 
     # csv and md keep stdout for the document; problems then go to stderr
-    result = load_plan(
-        plan, output_format.value, stderr=output_format in (BudgetFormat.csv, BudgetFormat.md)
-    )
+    fmt = BUDGET_FORMATS[output_format]
+    result = load_plan(plan, fmt.name, stderr=fmt.document and fmt.name != "json")
     assert result.plan is not None
     try:
         view = budget_view(result.plan, by.value, depth)
     except UsageError as exc:
         fail(str(exc))
 
-    from pokin.render import budget as render
-
-    if output_format is BudgetFormat.json:
-        write_stdout(render.render_json(view))
-    elif output_format is BudgetFormat.csv:
-        sys.stdout.flush()
-        sys.stdout.buffer.write(render.render_csv(view).encode("utf-8"))
-        sys.stdout.buffer.flush()
-    elif output_format is BudgetFormat.md:
-        write_stdout(render.render_md(view))
-    else:
-        render.print_human(view)
+    emit(BUDGET_FORMATS, fmt.name, view)
     raise typer.Exit(view.exit_code)

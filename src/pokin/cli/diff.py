@@ -9,17 +9,16 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from pokin.cli.app import app, fail, print_problems, write_stdout
+from pokin.render.formats import DIFF_FORMATS, choice, emit
 
 if TYPE_CHECKING:
     from pokin.views.diff import Changes
 
 
-class DiffFormat(enum.StrEnum):
-    """Output formats of `pokin diff`."""
-
-    human = "human"
-    md = "md"
-    json = "json"
+if TYPE_CHECKING:
+    DiffFormat = enum.StrEnum
+else:
+    DiffFormat = choice("DiffFormat", DIFF_FORMATS)
 
 
 @app.command()
@@ -75,7 +74,7 @@ def diff(
     from pokin.source.gitrev import line_diff, load_external, load_versions
     from pokin.views.diff import compare
 
-    fmt = output_format or DiffFormat.human
+    fmt = str(output_format or "human")
     try:
         if git_external:
             # git goes on to the next file after us: always exit 0 here
@@ -97,7 +96,7 @@ def diff(
         fail(str(exc))
     broken = [r for r in (old, new) if r.plan is None]
     if broken:
-        print_problems(Report([check_loaded(r) for r in broken]), fmt.value)
+        print_problems(Report([check_loaded(r) for r in broken]), fmt)
         names = ", ".join(r.file for r in broken)
         fail(f"tidak dapat membandingkan: {names} tidak dapat dibaca sebagai rencana")
     assert old.plan is not None and new.plan is not None
@@ -106,15 +105,8 @@ def diff(
     raise typer.Exit(1 if exit_code and not changes.empty else 0)
 
 
-def _print_changes(changes: Changes, fmt: DiffFormat, header: str | None = None) -> None:
-    from pokin.render.diff import print_human, render_json, render_markdown
-
-    if fmt is DiffFormat.json:
-        write_stdout(render_json(changes))
-    elif fmt is DiffFormat.md:
-        write_stdout(render_markdown(changes, header))
-    else:
-        print_human(changes, header)
+def _print_changes(changes: Changes, fmt: str, header: str | None = None) -> None:
+    emit(DIFF_FORMATS, fmt, changes, header)
 
 
 @app.command()

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from pokin.cli.app import ProblemFormat, app, fail, write_stdout
+from pokin.cli.app import ProblemFormat, app, fail, print_problems
 
 
 @app.command()
@@ -68,31 +68,13 @@ def validate(
         report = check_paths(paths, selection, use_config=not no_config)
     except UsageError as exc:
         fail(str(exc))
-    fmt = output_format or _default_format()
-    if fmt is ProblemFormat.json:
-        from pokin.render.problems import render_json
-
-        write_stdout(render_json(report))
-    elif fmt is ProblemFormat.github:
-        from pokin.render.github import render_github
-
-        write_stdout(render_github(report))
-    elif fmt is ProblemFormat.sarif:
-        from pokin.render.sarif import render_sarif
-
-        write_stdout(render_sarif(report))
-    else:
-        from pokin.render.problems import print_human
-
-        print_human(report)
+    print_problems(report, output_format or _default_format())
     raise typer.Exit(report.exit_code(strict))
 
 
-def _default_format() -> ProblemFormat:
+def _default_format() -> str:
     """GitHub annotations inside GitHub Actions, human output elsewhere."""
-    if os.environ.get("GITHUB_ACTIONS") == "true":
-        return ProblemFormat.github
-    return ProblemFormat.human
+    return "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "human"
 
 
 def _split(values: list[str] | None) -> list[str]:

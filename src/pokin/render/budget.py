@@ -322,3 +322,8 @@ def print_human(view: BudgetView) -> None:
     for piece, style in pieces:
         text.append(piece, style=style)
     out.print(text, end="")
+
+
+def csv_bytes(view: BudgetView) -> bytes:
+    """The CSV view as UTF-8 bytes (with its BOM), for standard output or a file."""
+    return render_csv(view).encode("utf-8")

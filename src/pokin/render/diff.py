@@ -43,8 +43,8 @@ _FIELD_WORD = {
 # ----------------------------------------------------------------------- json
 
 
-def render_json(changes: Changes) -> str:
-    """One JSON object: ``format_version``, files, every change and the summary."""
+def render_json(changes: Changes, header: str | None = None) -> str:
+    """One JSON object: ``format_version``, files, every change and the summary (``header`` is for git's external diff; JSON names the files itself)."""
     return json.dumps(
         {
             "format_version": JSON_FORMAT_VERSION,
