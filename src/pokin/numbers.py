@@ -102,3 +102,26 @@ def format_number(value: float | int, decimals: int | None = None) -> str:
 def format_percent(value: float, decimals: int = 2) -> str:
     """``0.9359`` share → ``"93,59%"``."""
     return format_number(round(value * 100, decimals), decimals) + "%"
+
+
+def roman(n: int) -> str:
+    """``3`` → ``III`` (the numbering of Tahap and CSF sections; 1 to 3999)."""
+    out = []
+    for value, letters in (
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ):
+        count, n = divmod(n, value)
+        out.append(letters * count)
+    return "".join(out)

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Any, TypeVar
 
 from pokin.levels import CHILD_KEY
-from pokin.model import Jabatan, Node, Plan
+from pokin.model import Jabatan, Node, Plan, RenstraItem
 from pokin.problems import Path
 from pokin.source.parse import Document
 
@@ -54,6 +55,9 @@ class NodeRef:
         return None
 
 
+T = TypeVar("T")
+
+
 @dataclass(eq=False)
 class LoadedPlan:
     """A plan that passed the schema: model, tree index and source document."""
@@ -61,6 +65,29 @@ class LoadedPlan:
     file: str
     model: Plan
     document: Document
+    #: What views and rules compute once per plan (see :meth:`cached`).
+    _cache: dict[str, Any] = field(default_factory=dict, repr=False)
+
+    def cached(self, key: str, build: Callable[[], T]) -> T:
+        """The value ``build()`` returns, computed once per loaded plan under ``key``.
+
+        The roll-up and the rules' indicator rows are derived from the plan,
+        which does not change once loaded, so every command and rule shares
+        one copy.
+        """
+        if key not in self._cache:
+            self._cache[key] = build()
+        value: T = self._cache[key]
+        return value
+
+    def renstra_items(self) -> Iterator[tuple[str, tuple[str | int, ...], RenstraItem]]:
+        """Every Renstra item as (``"tujuan"`` or ``"sasaran"``, its path, item), tujuan first."""
+        renstra = self.model.renstra
+        if renstra is None:
+            return
+        for kind in ("tujuan", "sasaran"):
+            for i, item in enumerate(getattr(renstra, kind)):
+                yield kind, ("renstra", kind, i), item
 
     @cached_property
     def root(self) -> NodeRef:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -64,14 +65,6 @@ class Finding:
     key: bool = False  # True: point at the mapping key rather than its value
 
 
-class PlanError(Exception):
-    """A plan could not be read at all; carries the located problem."""
-
-    def __init__(self, problem: Problem) -> None:
-        super().__init__(problem.message)
-        self.problem = problem
-
-
 class UsageError(Exception):
     """The command could not run (bad path, bad option): exit code 2."""
 
@@ -86,3 +79,22 @@ def shorten(value: object, limit: int = 60) -> str:
     if space > limit // 2:
         cut = cut[:space]
     return cut.rstrip(" ,.;:") + "…"
+
+
+#: At most this many candidates are compared for one "did you mean" suggestion.
+SUGGEST_CANDIDATES = 200
+
+
+def suggest(name: str, options: Iterable[str], n: int = 1, cutoff: float = 0.6) -> list[str]:
+    """The ``n`` options closest to ``name`` (for "mungkin maksudnya …?" hints).
+
+    Only options of similar length are compared, at most
+    :data:`SUGGEST_CANDIDATES` of them, so one suggestion costs O(len(options))
+    and a plan with many unknown names stays near-linear.
+    """
+    import difflib
+
+    size = len(name)
+    close = [o for o in options if abs(len(o) - size) <= max(3, size // 3)]
+    close.sort(key=lambda o: (o[:1] != name[:1], abs(len(o) - size), o))
+    return difflib.get_close_matches(name, close[:SUGGEST_CANDIDATES], n=n, cutoff=cutoff)

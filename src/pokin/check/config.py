@@ -19,7 +19,6 @@ adds to its ``ignore`` and ``--strict`` turns strict on.
 
 from __future__ import annotations
 
-import difflib
 import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -27,7 +26,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, cast
 
-from pokin.problems import Severity, UsageError
+from pokin.problems import Severity, UsageError, suggest
 
 CONFIG_FILES = ("pokin.toml", "pyproject.toml")
 _KEYS = ("select", "ignore", "strict", "severity")
@@ -158,7 +157,7 @@ def _check_adjustable(name: str, source: str) -> None:
 
 
 def _suggest(name: str, options: Iterable[str]) -> str:
-    guess = difflib.get_close_matches(name, sorted(options), n=1, cutoff=0.6)
+    guess = suggest(name, sorted(options))
     return f"; mungkin maksudnya '{guess[0]}'?" if guess else ""
 
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
+from pokin import gc_paused
 from pokin.check.config import Settings, find_settings, normalise_name
 from pokin.check.result import FileReport, Report
 from pokin.check.rules.registry import GROUPS, Rule, all_rules
@@ -60,13 +60,8 @@ def run_rules(plan: LoadedPlan, selection: Selection = Selection()) -> list[Prob
     short-lived objects and no cycles, and on a large plan the collector's
     passes over the loaded tree would otherwise cost more than the rules.
     """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with gc_paused():
         return _run_rules(plan, selection)
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _run_rules(plan: LoadedPlan, selection: Selection) -> list[Problem]:

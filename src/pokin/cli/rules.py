@@ -58,9 +58,9 @@ def rules(
 
 
 def _suggest(key: str, registry: Mapping[str, object], groups: Mapping[str, str]) -> str:
-    import difflib
+    from pokin.problems import suggest
 
     names = [*registry, *groups, *(getattr(r, "name", "") for r in registry.values())]
-    guess = difflib.get_close_matches(key.upper(), list(registry), n=1, cutoff=0.5)
-    guess = guess or difflib.get_close_matches(key.lower(), names, n=1, cutoff=0.6)
+    guess = suggest(key.upper(), registry, cutoff=0.5)
+    guess = guess or suggest(key.lower(), names)
     return f"; did you mean '{guess[0]}'? (see 'pokin rules')" if guess else " (see 'pokin rules')"

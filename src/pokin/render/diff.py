@@ -44,7 +44,10 @@ _FIELD_WORD = {
 
 
 def render_json(changes: Changes, header: str | None = None) -> str:
-    """One JSON object: ``format_version``, files, every change and the summary (``header`` is for git's external diff; JSON names the files itself)."""
+    """One JSON object: ``format_version``, files, every change and the summary.
+
+    ``header`` (git's external diff) is not needed: the JSON names both files.
+    """
     return json.dumps(
         {
             "format_version": JSON_FORMAT_VERSION,
@@ -149,19 +152,6 @@ def _rupiah_or_empty(value: Any) -> str:
     return "(kosong)" if value is None else format_rupiah(int(value))
 
 
-def plain_words(words: WordDiff) -> str:
-    """A word diff as ``same [-removed-]{+added+}`` text."""
-    parts = []
-    for op, text in words:
-        if op == "=":
-            parts.append(text)
-        elif op == "-":
-            parts.append(f"[-{text}-]")
-        else:
-            parts.append(f"{{+{text}+}}")
-    return " ".join(p for p in parts if p)
-
-
 def _budget_line_text(line: BudgetLine) -> str:
     text = f"{_LEVEL_WORD[line.level]} {line.id}: {_money_change(line.old, line.new)}"
     parts_changed = line.old_sum != line.new_sum
@@ -246,29 +236,6 @@ def _print_mismatches(out: Any, changes: Changes, escape: Any) -> None:
     for m in changes.mismatches:
         mark, style = ("✓", "green") if m.resolved else ("!", "red")
         out.print(f"  [{style}]{mark}[/{style}] {escape(mismatch_text(m))}")
-
-
-def plain_text(changes: Changes, header: str | None = None) -> str:
-    """The human output without colour (for git's external diff and tests)."""
-    lines = [f"pokin diff {header or f'{changes.old_file} → {changes.new_file}'}"]
-    if changes.empty:
-        lines.append("Tidak ada perubahan.")
-        return "\n".join(lines) + "\n"
-    lines.append("")
-    for c in changes.changes:
-        words = plain_words(c.words) if c.words else None
-        lines.append(f"{MARK[c.kind]} {describe(c, words)}")
-    budget = changes.csf_budget + changes.program_budget
-    if budget:
-        lines += ["", f"Perubahan anggaran {changes.tahun or ''}:"]
-        for line in budget:
-            mark = "+" if line.old is None else ("-" if line.new is None else "~")
-            lines.append(f"  {mark} {_budget_line_text(line)}")
-    if changes.mismatches:
-        lines += ["", "Anggaran yang tidak sama dengan jumlah rinciannya:"]
-        lines += [f"  {'✓' if m.resolved else '!'} {mismatch_text(m)}" for m in changes.mismatches]
-    lines += ["", summary_line(changes)]
-    return "\n".join(lines) + "\n"
 
 
 # ------------------------------------------------------------------- markdown

@@ -24,7 +24,7 @@ import jinja2
 from markupsafe import Markup, escape
 
 from pokin.levels import BY_KEY
-from pokin.numbers import format_number, format_rupiah
+from pokin.numbers import format_number, format_rupiah, roman
 
 Format = Literal["html", "md"]
 
@@ -87,16 +87,6 @@ def tanggal(value: dt.date | None) -> str:
     if value is None:
         return ""
     return f"{value.day} {BULAN[value.month - 1]} {value.year}"
-
-
-def roman(n: int) -> str:
-    """``3`` → ``III``."""
-    out = ""
-    for value, letters in ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
-        while n >= value:
-            out += letters
-            n -= value
-    return out
 
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]|~$])")

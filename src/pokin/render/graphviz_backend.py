@@ -83,11 +83,6 @@ def render_bytes(dot_source: str, fmt: str) -> bytes:
     return _run_dot(dot_source, fmt)
 
 
-def render_file(dot_source: str, fmt: str, path: Path) -> None:
-    """Render ``dot_source`` as ``fmt`` and write it atomically to ``path``."""
-    write_atomic(path, render_bytes(dot_source, fmt))
-
-
 def _run_dot(dot_source: str, fmt: str) -> bytes:
     dot = _dot_path()
     if dot is None:

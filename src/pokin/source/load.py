@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path as FsPath
 
+from pokin import gc_paused
 from pokin.plan import LoadedPlan
 from pokin.problems import Problem, UsageError
 from pokin.source.parse import Document, decode, parse
@@ -25,23 +23,6 @@ class LoadResult:
     document: Document | None = None
 
 
-@contextmanager
-def _no_cyclic_gc() -> Iterator[None]:
-    """Pause the cyclic garbage collector while building large object trees.
-
-    Loading creates many small objects and no cycles worth collecting; the
-    collector's repeated generation-0/1/2 passes otherwise cost more than the
-    parse itself on large plans.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
 def load_text(text: str | bytes, file: str) -> LoadResult:
     """Load a plan from text (or raw bytes) under the display name ``file``."""
     if isinstance(text, bytes):
@@ -50,7 +31,7 @@ def load_text(text: str | bytes, file: str) -> LoadResult:
             assert problem is not None
             return LoadResult(file, None, [problem])
         text = decoded
-    with _no_cyclic_gc():
+    with gc_paused():
         doc = parse(text, file)
         result = LoadResult(file, None, list(doc.problems), doc)
         if doc.data is None or any(p.code in _FATAL_LOAD_CODES for p in doc.problems):

@@ -102,11 +102,6 @@ def _key_matches(k: YamlNode, step: str | int) -> bool:
     return bool(k.value == step)
 
 
-def display_name(path: str) -> str:
-    """The file name as problems show it."""
-    return path
-
-
 def decode(raw: bytes, file: str) -> tuple[str | None, Problem | None]:
     """Decode plan bytes as UTF-8 (a BOM is accepted and dropped)."""
     if raw.startswith(_BOM):

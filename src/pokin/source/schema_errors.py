@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import types
 import typing
 from typing import Any
@@ -10,7 +9,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from pokin.model import Plan
-from pokin.problems import Path, Problem, shorten
+from pokin.problems import Path, Problem, shorten, suggest
 from pokin.source.parse import Document
 
 _TYPE_WORDS = {
@@ -70,7 +69,7 @@ def _describe(err: Any, loc: Path, doc: Document) -> tuple[str, str, bool]:
     field = str(loc[-1]) if loc else ""
     if etype == "extra_forbidden":
         allowed = sorted(_allowed_keys(loc[:-1]))
-        guess = difflib.get_close_matches(field, allowed, n=1, cutoff=0.6)
+        guess = suggest(field, allowed)
         hint = f" Mungkin maksudnya '{guess[0]}'?" if guess else ""
         listing = ", ".join(allowed)
         return (

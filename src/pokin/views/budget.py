@@ -15,9 +15,9 @@ Three views of :func:`pokin.views.rollup.budget_rollup`:
 
 from __future__ import annotations
 
-import gc
 from dataclasses import dataclass
 
+from pokin import gc_paused
 from pokin.plan import LoadedPlan
 from pokin.problems import UsageError
 from pokin.views.rollup import Amounts, BudgetRow, Rollup, budget_rollup
@@ -133,16 +133,11 @@ def budget_view(plan: LoadedPlan, by: str = "program", depth: int | None = None)
     if by == "jabatan" and depth is not None:
         raise UsageError("--depth tidak berlaku untuk --by jabatan (tampilan ini tidak bertingkat)")
     rollup = budget_rollup(plan)
-    enabled = gc.isenabled()
-    gc.disable()  # thousands of small rows; see pokin.views.rollup
-    try:
+    with gc_paused():  # thousands of small rows
         if by == "jabatan":
             rows = _jabatan_rows(plan, rollup)
         else:
             rows = _tree_rows(rollup, _TREE_TOP[by], depth or _DEFAULT_DEPTH[by])
-    finally:
-        if enabled:
-            gc.enable()
     return BudgetView(plan, rollup, by, depth, rows)
 
 

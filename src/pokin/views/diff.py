@@ -275,11 +275,10 @@ def _jabatan(jab: Jabatan) -> dict[str, Any]:
 
 def _renstra_items(plan: LoadedPlan | None) -> dict[str, tuple[str, RenstraItem]]:
     result: dict[str, tuple[str, RenstraItem]] = {}
-    if plan is None or plan.model.renstra is None:
+    if plan is None:
         return result
-    for part in ("tujuan", "sasaran"):
-        for item in getattr(plan.model.renstra, part):
-            result.setdefault(item.id, (f"renstra.{part}", item))
+    for part, _, item in plan.renstra_items():
+        result.setdefault(item.id, (f"renstra.{part}", item))
     return result
 
 

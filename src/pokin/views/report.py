@@ -13,6 +13,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from pokin.model import Indikator, Jabatan, RenstraItem, Rpjmd
+from pokin.numbers import roman
 from pokin.plan import LoadedPlan, NodeRef
 from pokin.problems import Problem
 from pokin.views.rollup import BudgetRow, Rollup, budget_rollup
@@ -192,16 +193,6 @@ def renstra_view(item: RenstraItem, tahun: int) -> RenstraView:
     return RenstraView(item.id, item.kinerja, [indicator_view(i, tahun) for i in item.indikator])
 
 
-def _roman(n: int) -> str:
-    numerals = [(10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
-    out = ""
-    for value, letters in numerals:
-        while n >= value:
-            out += letters
-            n -= value
-    return out
-
-
 def build_views(plan: LoadedPlan, rollup: Rollup) -> NodeView:
     """The tree of :class:`NodeView`, rooted at the outcome, numbered as in the seed."""
     rows = {id(row.ref): row for row in rollup.rows}
@@ -237,7 +228,7 @@ def build_views(plan: LoadedPlan, rollup: Rollup) -> NodeView:
             parent=parent,
         )
         for i, child in enumerate(ref.children, start=1):
-            child_number = _roman(i) if ref.level == "outcome" else f"{number}.{i}"
+            child_number = roman(i) if ref.level == "outcome" else f"{number}.{i}"
             node.children.append(view(child, node, child_number))
         return node
 
@@ -266,11 +257,10 @@ def _renstra_years(plan: LoadedPlan) -> list[int]:
     if model.periode is not None:
         return list(range(model.periode[0], model.periode[1] + 1))
     years: set[int] = set()
-    if model.renstra is not None:
-        for item in [*model.renstra.tujuan, *model.renstra.sasaran]:
-            for ind in item.indikator:
-                if isinstance(ind.target, dict):
-                    years.update(ind.target)
+    for _, _, item in plan.renstra_items():
+        for ind in item.indikator:
+            if isinstance(ind.target, dict):
+                years.update(ind.target)
     return sorted(years) or [model.tahun]
 
 

@@ -8,9 +8,9 @@ year: a plain amount is the amount for the plan's ``tahun``, a yearly mapping
 
 from __future__ import annotations
 
-import gc
 from dataclasses import dataclass, field
 
+from pokin import gc_paused
 from pokin.model import Money
 from pokin.plan import LoadedPlan, NodeRef
 
@@ -85,9 +85,10 @@ def normalise(money: Money | None, tahun: int) -> Amounts | None:
 
 def budget_rollup(plan: LoadedPlan) -> Rollup:
     """The roll-up of ``plan`` (computed once per loaded plan)."""
-    cached = plan.__dict__.get("_rollup")
-    if isinstance(cached, Rollup):
-        return cached
+    return plan.cached("rollup", lambda: _rollup(plan))
+
+
+def _rollup(plan: LoadedPlan) -> Rollup:
     tahun = plan.model.tahun
     rows: list[BudgetRow] = []
     by_id: dict[str, BudgetRow] = {}
@@ -111,21 +112,12 @@ def budget_rollup(plan: LoadedPlan) -> Rollup:
             row.computed = dict(declared)
         return row
 
-    # Building thousands of small rows triggers the cyclic collector's full
-    # passes over the whole loaded plan (20x the cost of the roll-up itself);
-    # rows form no garbage cycles worth collecting here.
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
+    # thousands of small rows: the collector's passes would cost 20x the roll-up
+    with gc_paused():
         root = build(plan.root)
-    finally:
-        if enabled:
-            gc.enable()
     for row in rows:
         by_id.setdefault(row.ref.node.id, row)
         years.update(row.computed)
         if row.declared is not None:
             years.update(row.declared)
-    result = Rollup(root, rows, by_id, sorted(years) or [tahun], tahun)
-    plan.__dict__["_rollup"] = result
-    return result
+    return Rollup(root, rows, by_id, sorted(years) or [tahun], tahun)

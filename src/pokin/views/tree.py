@@ -6,7 +6,6 @@ The terminal tree (:mod:`pokin.render.tree`) and the diagram
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -14,7 +13,7 @@ from pokin.levels import BUDGET_LEVELS
 from pokin.model import Indikator
 from pokin.numbers import format_number, format_rupiah
 from pokin.plan import LoadedPlan, NodeRef
-from pokin.problems import Problem, UsageError
+from pokin.problems import Problem, UsageError, suggest
 from pokin.views.rollup import budget_rollup
 
 RANKDIRS: tuple[str, ...] = ("TB", "LR", "BT", "RL")
@@ -82,7 +81,7 @@ def find_node(plan: LoadedPlan, node_id: str) -> NodeRef:
     ref = plan.by_id.get(node_id)
     if ref is not None:
         return ref
-    close = difflib.get_close_matches(node_id, list(plan.by_id), n=3, cutoff=0.5)
+    close = suggest(node_id, plan.by_id, n=3, cutoff=0.5)
     hint = f"; mungkin maksud Anda: {', '.join(close)}" if close else ""
     raise UsageError(f"tidak ada simpul dengan id '{node_id}' di {plan.file}{hint}")
 

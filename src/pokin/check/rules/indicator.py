@@ -162,12 +162,10 @@ def unit_of(satuan: str | None) -> str:
 
 def _indicators(plan: LoadedPlan) -> list[tuple[NodeRef, int, Indikator]]:
     """(node, index, indicator) of every node's indicators, built once per plan."""
-    cached = plan.__dict__.get("_indicator_rows")
-    if isinstance(cached, list):
-        return cached
-    rows = [(ref, i, ind) for ref in plan.nodes for i, ind in enumerate(ref.node.indikator)]
-    plan.__dict__["_indicator_rows"] = rows
-    return rows
+    return plan.cached(
+        "indicator_rows",
+        lambda: [(ref, i, ind) for ref in plan.nodes for i, ind in enumerate(ref.node.indikator)],
+    )
 
 
 def _all_indicators(plan: LoadedPlan) -> list[tuple[str, Path, int, Indikator]]:
@@ -176,20 +174,17 @@ def _all_indicators(plan: LoadedPlan) -> list[tuple[str, Path, int, Indikator]]:
     The indicator's own path is ``(*owner_path, "indikator", index)``; it is
     built only for the indicators a rule reports on.
     """
-    cached = plan.__dict__.get("_all_indicator_rows")
-    if isinstance(cached, list):
-        return cached
-    rows: list[tuple[str, Path, int, Indikator]] = []
-    renstra = plan.model.renstra
-    if renstra is not None:
-        for kind in ("tujuan", "sasaran"):
-            for j, item in enumerate(getattr(renstra, kind)):
-                rows.extend(
-                    (item.id, ("renstra", kind, j), i, ind) for i, ind in enumerate(item.indikator)
-                )
-    rows.extend((ref.id, ref.path, i, ind) for ref, i, ind in _indicators(plan))
-    plan.__dict__["_all_indicator_rows"] = rows
-    return rows
+
+    def build() -> list[tuple[str, Path, int, Indikator]]:
+        rows = [
+            (item.id, path, i, ind)
+            for _, path, item in plan.renstra_items()
+            for i, ind in enumerate(item.indikator)
+        ]
+        rows.extend((ref.id, ref.path, i, ind) for ref, i, ind in _indicators(plan))
+        return rows
+
+    return plan.cached("all_indicator_rows", build)
 
 
 @rule("I001", "missing-indikator", "indicator")

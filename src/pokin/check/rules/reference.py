@@ -2,21 +2,18 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable, Iterator
 
 from pokin.check.rules.registry import rule
 from pokin.plan import LoadedPlan
-from pokin.problems import Finding, Path
+from pokin.problems import Finding, Path, suggest
 
 
 def _all_ids(plan: LoadedPlan) -> Iterator[tuple[str, Path, str]]:
     """(id, path, what) of every node, Renstra item and jabatan, in file order."""
     model = plan.model
-    if model.renstra is not None:
-        for kind in ("tujuan", "sasaran"):
-            for i, item in enumerate(getattr(model.renstra, kind)):
-                yield item.id, ("renstra", kind, i, "id"), f"renstra.{kind}"
+    for kind, path, item in plan.renstra_items():
+        yield item.id, (*path, "id"), f"renstra.{kind}"
     for i, jab in enumerate(model.jabatan):
         yield jab.id, ("jabatan", i, "id"), "jabatan"
     for ref in plan.nodes:
@@ -58,7 +55,7 @@ def duplicate_id(plan: LoadedPlan) -> Iterable[Finding]:
 
 
 def _suggest(name: str, options: Iterable[str]) -> str:
-    guess = difflib.get_close_matches(name, list(options), n=1, cutoff=0.6)
+    guess = suggest(name, options)
     return f" Mungkin maksudnya '{guess[0]}'?" if guess else ""
 
 
