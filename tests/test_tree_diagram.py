@@ -16,7 +16,7 @@ from pokin.render.dot import build_dot
 from pokin.render.graphviz_backend import render_svg
 from pokin.source.load import load_file
 from pokin.views.tree import DiagramOptions
-from tests.helpers import EXAMPLE, MINIMAL, run_pokin, write
+from tests.helpers import EXAMPLE, MINIMAL, run_pokin_process, write
 
 SVG = "{http://www.w3.org/2000/svg}"
 WASM = {"POKIN_GRAPHVIZ": "wasm"}
@@ -102,7 +102,7 @@ def test_dot_is_byte_identical_across_runs_and_processes(tmp_path: Path) -> None
     assert build_dot(again_plan, again_problems) == first
     outputs = []
     for seed in ("1", "2"):
-        run = run_pokin("tree", str(EXAMPLE), "--dot", "-", env={"PYTHONHASHSEED": seed})
+        run = run_pokin_process("tree", str(EXAMPLE), "--dot", "-", env={"PYTHONHASHSEED": seed})
         assert run.code == 0, run.stderr
         outputs.append(run.stdout)
     assert outputs[0] == outputs[1] == first
@@ -222,13 +222,13 @@ def test_errors_outlined_red_and_counted(tmp_path: Path, wasm: None) -> None:
 def test_damaged_module_cache_is_replaced(tmp_path: Path) -> None:
     env = {**WASM, "XDG_CACHE_HOME": str(tmp_path / "cache")}
     out = tmp_path / "a.svg"
-    assert run_pokin("tree", str(EXAMPLE), "--svg", str(out), env=env).code == 0
+    assert run_pokin_process("tree", str(EXAMPLE), "--svg", str(out), env=env).code == 0
     [cached] = (tmp_path / "cache" / "pokin").iterdir()
     good = cached.read_bytes()
     assert oct(cached.stat().st_mode & 0o777) == "0o600"
     cached.write_bytes(good[: len(good) // 2])  # truncated by a crash
     out.unlink()
-    run = run_pokin("tree", str(EXAMPLE), "--svg", str(out), env=env)
+    run = run_pokin_process("tree", str(EXAMPLE), "--svg", str(out), env=env)
     assert run.code == 0, run.stderr
     ET.parse(out)
     assert cached.read_bytes() == good
