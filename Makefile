@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 PLAN   := examples/dinsos_kotim_2025.yaml
 OUT    := out
 
-.PHONY: demo test lint bench schema clean
+.PHONY: demo test lint check bench schema clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -38,9 +38,12 @@ test: $(VENV)/.test
 	$(BIN)/python -m pytest -q
 
 lint: $(VENV)/.test
-	$(BIN)/ruff check src tests bench
-	$(BIN)/ruff format --check src tests bench
+	$(BIN)/ruff check src tests bench scripts
+	$(BIN)/ruff format --check src tests bench scripts
 	$(BIN)/mypy
+
+# What CI runs: the linters, then the tests.
+check: lint test
 
 bench: $(VENV)/.test
 	$(BIN)/python -m pip install --quiet -e '.[bench]'
