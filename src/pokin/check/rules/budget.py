@@ -21,15 +21,13 @@ def budget_mismatch(plan: LoadedPlan) -> Iterable[Finding]:
     declares no anggaran counts with the sum of its own children.
 
     Failing:
-        - id: pemberdayaan-psks
-          anggaran: 100000000
-          subkegiatan:
-            - {id: karang-taruna, anggaran: 150000000, ...}
+        - id: dayasos-psks
+          anggaran: 100000000   # its one sub kegiatan has 150.000.000
     Passing:
-        - id: pemberdayaan-psks
+        - id: dayasos-psks
           anggaran: 150000000
           subkegiatan:
-            - {id: karang-taruna, anggaran: 150000000, ...}
+            - {id: dayasos-karang-taruna, anggaran: 150000000}
     """
     rollup = budget_rollup(plan)
     single_year = rollup.years == [rollup.tahun]
@@ -68,16 +66,13 @@ def missing_anggaran(plan: LoadedPlan) -> Iterable[Finding]:
     Write `anggaran: 0` for a condition that has no budget yet (reported as B003).
 
     Failing:
-        subkegiatan:
-          - id: tmp-pengamanan
-            kinerja: Terlaksananya pengamanan Taman Makam Pahlawan
-            nama: Pengamanan Taman Makam Pahlawan Nasional Kabupaten/Kota
+        - id: tmp-pengamanan
+          nama: Pengamanan Taman Makam Pahlawan Nasional Kabupaten/Kota
+          anggaran: null   # not written
     Passing:
-        subkegiatan:
-          - id: tmp-pengamanan
-            kinerja: Terlaksananya pengamanan Taman Makam Pahlawan
-            nama: Pengamanan Taman Makam Pahlawan Nasional Kabupaten/Kota
-            anggaran: 32400000
+        - id: tmp-pengamanan
+          nama: Pengamanan Taman Makam Pahlawan Nasional Kabupaten/Kota
+          anggaran: 32400000
     """
     for ref in _budget_lines(plan):
         if getattr(ref.node, "anggaran", None) is None:
@@ -126,12 +121,18 @@ def anggaran_year_outside_periode(plan: LoadedPlan) -> Iterable[Finding]:
 
     Failing:
         periode: [2021, 2025]
-        ...
-            anggaran: {2025: 372250370, 2026: 400000000}
+        csf:
+          - id: pelayanan-sosial
+            program:
+              - id: bencana
+                anggaran: {2025: 372250370, 2026: 400000000}
     Passing:
         periode: [2021, 2025]
-        ...
-            anggaran: {2024: 350000000, 2025: 372250370}
+        csf:
+          - id: pelayanan-sosial
+            program:
+              - id: bencana
+                anggaran: {2024: 350000000, 2025: 372250370}
     """
     if plan.model.periode is None:
         return

@@ -24,6 +24,7 @@ def orphan_csf(plan: LoadedPlan) -> Iterable[Finding]:
         csf:
           - id: akuntabilitas
             kinerja: Meningkatnya Akuntabilitas Kinerja Perangkat Daerah
+            program: []
     Passing:
         csf:
           - id: akuntabilitas
@@ -45,18 +46,17 @@ def program_without_kegiatan(plan: LoadedPlan) -> Iterable[Finding]:
     """A program has no kegiatan: the intermediate condition is not broken down.
 
     Failing:
-        program:
-          - id: tmp
-            kinerja: Terkelolanya Taman Makam Pahlawan
-            nama: Program Pengelolaan Taman Makam Pahlawan
+        - id: tmp
+          kinerja: Terkelolanya Taman Makam Pahlawan
+          nama: Program Pengelolaan Taman Makam Pahlawan
+          kegiatan: []
     Passing:
-        program:
-          - id: tmp
-            kinerja: Terkelolanya Taman Makam Pahlawan
-            nama: Program Pengelolaan Taman Makam Pahlawan
-            kegiatan:
-              - id: tmp-pemeliharaan
-                ...
+        - id: tmp
+          kinerja: Terkelolanya Taman Makam Pahlawan
+          nama: Program Pengelolaan Taman Makam Pahlawan
+          kegiatan:
+            - id: tmp-pemeliharaan
+              ...
     """
     return _childless(
         plan, "program", "C002", "Program '{id}' tidak mempunyai kegiatan yang mewujudkannya."
@@ -68,18 +68,17 @@ def kegiatan_without_subkegiatan(plan: LoadedPlan) -> Iterable[Finding]:
     """A kegiatan has no sub kegiatan: a condition that no budget line realises.
 
     Failing:
-        kegiatan:
-          - id: tmp-pemeliharaan
-            kinerja: Terpeliharanya Taman Makam Pahlawan
-            nama: Pemeliharaan taman makam Pahlawan Nasional Kabupaten/Kota
+        - id: tmp-pemeliharaan
+          kinerja: Terpeliharanya Taman Makam Pahlawan
+          nama: Pemeliharaan taman makam Pahlawan Nasional Kabupaten/Kota
+          subkegiatan: []
     Passing:
-        kegiatan:
-          - id: tmp-pemeliharaan
-            kinerja: Terpeliharanya Taman Makam Pahlawan
-            nama: Pemeliharaan taman makam Pahlawan Nasional Kabupaten/Kota
-            subkegiatan:
-              - id: tmp-pemeliharaan-makam
-                ...
+        - id: tmp-pemeliharaan
+          kinerja: Terpeliharanya Taman Makam Pahlawan
+          nama: Pemeliharaan taman makam Pahlawan Nasional Kabupaten/Kota
+          subkegiatan:
+            - id: tmp-pemeliharaan-makam
+              ...
     """
     return _childless(
         plan,
@@ -102,8 +101,8 @@ def unrealised_renstra_sasaran(plan: LoadedPlan) -> Iterable[Finding]:
           sasaran:
             - {id: renstra-pmks-tertangani, kinerja: Meningkatnya PMKS yang tertangani}
         csf:
-          - id: pelayanan-sosial
-            ...
+          - {id: pelayanan-sosial, renstra: null}   # no CSF names the sasaran
+          - {id: psks, renstra: null}
     Passing:
         csf:
           - id: pelayanan-sosial
@@ -173,6 +172,7 @@ def missing_pj(plan: LoadedPlan) -> Iterable[Finding]:
     Failing:
         - id: tmp
           nama: Program Pengelolaan Taman Makam Pahlawan
+          pj: null   # not written
     Passing:
         - id: tmp
           nama: Program Pengelolaan Taman Makam Pahlawan

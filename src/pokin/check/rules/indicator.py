@@ -194,11 +194,12 @@ def missing_indikator(plan: LoadedPlan) -> Iterable[Finding]:
     Failing:
         - id: tmp
           kinerja: Terkelolanya Taman Makam Pahlawan
+          indikator: []
     Passing:
         - id: tmp
           kinerja: Terkelolanya Taman Makam Pahlawan
           indikator:
-            - {uraian: Persentase Taman Makam Pahlawan Yang terkelola, satuan: "%", target: 100}
+            - {uraian: Persentase Taman Makam Pahlawan yang terkelola, satuan: "%", target: 100}
     """
     for ref in plan.nodes:
         if not ref.node.indikator:
@@ -219,11 +220,13 @@ def missing_target(plan: LoadedPlan) -> Iterable[Finding]:
     condition is not budgeted yet (B003), and its target comes with its budget.
 
     Failing:
-        indikator:
-          - {uraian: Persentase PSKS yang diberdayakan, satuan: "%"}
+        - id: dayasos
+          indikator:
+            - {uraian: Persentase PSKS yang diberdayakan, satuan: "%"}
     Passing:
-        indikator:
-          - {uraian: Persentase PSKS yang diberdayakan, satuan: "%", target: 98}
+        - id: dayasos
+          indikator:
+            - {uraian: Persentase PSKS yang diberdayakan, satuan: "%", target: 98}
     """
     tahun = plan.model.tahun
     for ref, i, ind in _indicators(plan):
@@ -247,9 +250,13 @@ def missing_satuan(plan: LoadedPlan) -> Iterable[Finding]:
     """An indicator has no `satuan` (unit), so its target cannot be read.
 
     Failing:
-        - {uraian: Jumlah Panti Sosial yang diberikan bantuan, target: 1}
+        - id: tmp-pemeliharaan-makam
+          indikator:
+            - {uraian: Jumlah Taman Makam Pahlawan yang dipelihara, target: 1}
     Passing:
-        - {uraian: Jumlah Panti Sosial yang diberikan bantuan, satuan: lembaga, target: 1}
+        - id: tmp-pemeliharaan-makam
+          indikator:
+            - {uraian: Jumlah Taman Makam Pahlawan yang dipelihara, satuan: unit, target: 1}
     """
     for owner, base, i, ind in _all_indicators(plan):
         if not ind.satuan:
@@ -277,9 +284,13 @@ def percent_out_of_range(plan: LoadedPlan) -> Iterable[Finding]:
     """A target in "%" lies outside 0–100.
 
     Failing:
-        - {uraian: Persentase PSKS yang diberdayakan, satuan: "%", target: 980}
+        - id: dayasos
+          indikator:
+            - {uraian: Persentase PSKS yang diberdayakan, satuan: "%", target: 980}
     Passing:
-        - {uraian: Persentase PSKS yang diberdayakan, satuan: "%", target: 98}
+        - id: dayasos
+          indikator:
+            - {uraian: Persentase PSKS yang diberdayakan, satuan: "%", target: 98}
     """
     for owner, base, i, ind in _all_indicators(plan):
         if ind.target is None or unit_of(ind.satuan) not in PERCENT_UNITS:
@@ -307,9 +318,13 @@ def wording_unit_mismatch(plan: LoadedPlan) -> Iterable[Finding]:
     wording or the unit is wrong. A warning, since the target may be right.
 
     Failing:
-        - {uraian: Jumlah PSKS yang ditingkatkan kemampuannya, satuan: "%", target: 98}
+        - id: dayasos-psks
+          indikator:
+            - {uraian: Jumlah PSKS yang ditingkatkan kemampuannya, satuan: "%", target: 98}
     Passing:
-        - {uraian: Persentase PSKS yang ditingkatkan kemampuannya, satuan: "%", target: 98}
+        - id: dayasos-psks
+          indikator:
+            - {uraian: Persentase PSKS yang ditingkatkan kemampuannya, satuan: "%", target: 98}
     """
     for owner, base, i, ind in _all_indicators(plan):
         unit = unit_of(ind.satuan)
@@ -363,15 +378,17 @@ def indicator_repeats_statement(plan: LoadedPlan) -> Iterable[Finding]:
     measures nothing. Case, spacing and punctuation are ignored.
 
     Failing:
-        kinerja: Terlaksananya Pemberian Layanan Rujukan Kewenangan Kabupaten/Kota
-        indikator:
-          - uraian: Terlaksananya Pemberian Layanan Rujukan Kewenangan Kabupaten/Kota
-            satuan: orang
+        - id: rehsos-rujukan
+          kinerja: Terlaksananya Pemberian Layanan Rujukan Kewenangan Kabupaten/Kota
+          indikator:
+            - uraian: Terlaksananya Pemberian Layanan Rujukan Kewenangan Kabupaten/Kota
+              satuan: orang
     Passing:
-        kinerja: Terlaksananya Pemberian Layanan Rujukan Kewenangan Kabupaten/Kota
-        indikator:
-          - uraian: Jumlah Orang Mendapatkan Layanan Rujukan Kewenangan Kabupaten/Kota
-            satuan: orang
+        - id: rehsos-rujukan
+          kinerja: Terlaksananya Pemberian Layanan Rujukan Kewenangan Kabupaten/Kota
+          indikator:
+            - uraian: Jumlah Orang Mendapatkan Layanan Rujukan Kewenangan Kabupaten/Kota
+              satuan: orang
     """
     for ref in plan.nodes:
         kinerja = ref.node.kinerja
@@ -398,9 +415,13 @@ def subkegiatan_not_output(plan: LoadedPlan) -> Iterable[Finding]:
     neither worded as a share or rate nor measured in "%".
 
     Failing:
-        - {uraian: Persentase orang yang mendapatkan permakanan, satuan: "%", target: 100}
+        - id: bencana-permakanan
+          indikator:
+            - {uraian: Persentase orang yang mendapatkan permakanan, satuan: "%", target: 100}
     Passing:
-        - {uraian: Jumlah orang yang mendapatkan permakanan, satuan: orang, target: 55}
+        - id: bencana-permakanan
+          indikator:
+            - {uraian: Jumlah orang yang mendapatkan permakanan, satuan: orang, target: 55}
     """
     for ref, i, ind in _indicators(plan):
         if ref.level != "subkegiatan":
@@ -429,9 +450,13 @@ def not_outcome_measure(plan: LoadedPlan) -> Iterable[Finding]:
     at these levels is an output, which belongs to kegiatan and sub kegiatan.
 
     Failing:
-        - {uraian: Jumlah korban bencana yang menerima bantuan, satuan: orang, target: 55}
+        - id: bencana
+          indikator:
+            - {uraian: Jumlah korban bencana yang menerima bantuan, satuan: orang, target: 55}
     Passing:
-        - {uraian: Persentase korban bencana yang menerima bantuan, satuan: "%", target: 93.59}
+        - id: bencana
+          indikator:
+            - {uraian: Persentase korban bencana yang menerima bantuan, satuan: "%", target: 93.59}
     """
     for ref, i, ind in _indicators(plan):
         if ref.level not in ("outcome", "csf", "program"):
@@ -456,13 +481,17 @@ def duplicate_statement(plan: LoadedPlan) -> Iterable[Finding]:
     Case, spacing and punctuation are ignored.
 
     Failing:
-        subkegiatan:
-          - {id: penunjang-dokumen, kinerja: Tersusunnya Dokumen Perencanaan Perangkat Daerah, ...}
-          - {id: penunjang-dpa, kinerja: Tersusunnya Dokumen Perencanaan Perangkat Daerah, ...}
+        - id: penunjang-perencanaan
+          subkegiatan:
+            - id: penunjang-dpa
+              kinerja: Tersusunnya Dokumen Perencanaan Perangkat Daerah
+            - id: penunjang-laporan-capaian
+              kinerja: Tersusunnya Dokumen Perencanaan Perangkat Daerah
     Passing:
-        subkegiatan:
-          - {id: penunjang-dokumen, kinerja: Tersusunnya Dokumen Perencanaan Perangkat Daerah, ...}
-          - {id: penunjang-dpa, kinerja: Tersusunnya DPA-SKPD, ...}
+        - id: penunjang-perencanaan
+          subkegiatan:
+            - {id: penunjang-dpa, kinerja: Tersusunnya DPA-SKPD}
+            - {id: penunjang-laporan-capaian, kinerja: Tersusunnya Laporan Capaian Kinerja}
     """
     for parent in plan.nodes:
         if len(parent.children) < 2:
@@ -492,12 +521,24 @@ def target_year_outside_periode(plan: LoadedPlan) -> Iterable[Finding]:
 
     Failing:
         periode: [2021, 2025]
-        ...
-            target: {2025: 93.59, 2026: 95}
+        csf:
+          - id: pelayanan-sosial
+            program:
+              - id: bencana
+                indikator:
+                  - uraian: Persentase korban bencana yang menerima bantuan sosial
+                    satuan: "%"
+                    target: {2025: 93.59, 2026: 95}
     Passing:
         periode: [2021, 2025]
-        ...
-            target: {2024: 88.59, 2025: 93.59}
+        csf:
+          - id: pelayanan-sosial
+            program:
+              - id: bencana
+                indikator:
+                  - uraian: Persentase korban bencana yang menerima bantuan sosial
+                    satuan: "%"
+                    target: {2024: 88.59, 2025: 93.59}
     """
     if plan.model.periode is None:
         return

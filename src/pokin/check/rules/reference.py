@@ -28,15 +28,23 @@ def duplicate_id(plan: LoadedPlan) -> Iterable[Finding]:
     with one id would be confused.
 
     Failing:
-        program:
-          - id: bencana
-            ...
-          - id: bencana
+        csf:
+          - id: pelayanan-sosial
+            program:
+              - id: bencana
+                ...
+              - id: bencana
+                kinerja: Tertanganinya Korban Bencana
+                nama: Program Penanganan Bencana
     Passing:
-        program:
-          - id: bencana
-            ...
-          - id: rehabilitasi
+        csf:
+          - id: pelayanan-sosial
+            program:
+              - id: bencana
+                ...
+              - id: bencana-sosial
+                kinerja: Tertanganinya Korban Bencana
+                nama: Program Penanganan Bencana
     """
     first: dict[str, tuple[Path, str]] = {}
     for ident, path, what in _all_ids(plan):
@@ -64,16 +72,11 @@ def unknown_pj(plan: LoadedPlan) -> Iterable[Finding]:
     """A `pj` names no `jabatan` in the file.
 
     Failing:
-        jabatan:
-          - {id: kadis, nama: Kepala Dinas Sosial, eselon: II}
-        ...
-            pj: kabid-rehsos
+        - id: rehsos
+          pj: kabid-rehabilitasi   # no jabatan has this id
     Passing:
-        jabatan:
-          - {id: kadis, nama: Kepala Dinas Sosial, eselon: II}
-          - {id: kabid-rehsos, nama: Kepala Bidang Rehabilitasi Sosial, eselon: III}
-        ...
-            pj: kabid-rehsos
+        - id: rehsos
+          pj: kabid-rehsos
     """
     known = plan.jabatan_by_id
     for ref in plan.nodes:
