@@ -20,6 +20,7 @@ linear pass: ``fmt --check`` is about as fast as ``validate``.
 
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_right
 from collections import Counter
@@ -239,6 +240,10 @@ class _Emitter:
             self.lines.pop()
         self.covered: set[int] = set()
         self._cover(root)
+        #: per source line: blank or a comment line, outside every scalar
+        self.gapish = [not line.strip() or line.lstrip()[0] == "#" for line in self.lines]
+        for number in self.covered:
+            self.gapish[number] = False
         self.claimed: set[int] = set()
         self.out: list[str] = []
         #: per output line: its source comment column, -1 for content, -2 for blank
@@ -273,21 +278,16 @@ class _Emitter:
             last -= 1
         return last
 
-    def _gapish(self, number: int) -> bool:
-        if number in self.covered:
-            return False
-        stripped = self.lines[number].strip()
-        return not stripped or stripped.startswith("#")
-
     def _gap_before(self, line: int) -> list[int]:
         """The blank and comment lines right above source line ``line`` (once)."""
         if line in self.claimed:
             return []
         self.claimed.add(line)
+        gapish = self.gapish
         first = line
-        while first > 0 and self._gapish(first - 1):
+        while first > 0 and gapish[first - 1]:
             first -= 1
-        return list(range(first, line))
+        return list(range(first, line)) if first < line else []
 
     def _eol(self, line: int, after: int) -> str:
         """The end-of-line comment on source ``line`` after column ``after``."""
@@ -331,7 +331,7 @@ class _Emitter:
         """The canonical text."""
         root = self.root
         last = len(self.lines)
-        while last > 0 and self._gapish(last - 1):
+        while last > 0 and self.gapish[last - 1]:
             last -= 1
         trailing = list(range(last, len(self.lines)))
         while trailing and not self.lines[trailing[-1]].strip():
@@ -368,19 +368,19 @@ class _Emitter:
             result[id(key)] = self._scalar_text(key)
         return result
 
-    def _entries(self, node: Any, role: str) -> list[tuple[Any, Any, _Entry]]:
+    def _entries(self, node: Any, role: str) -> list[tuple[Any, Any, _Entry, str | None]]:
         """A block mapping's entries in canonical order, their comments attached."""
-        entries: list[tuple[Any, Any, _Entry]] = []
+        entries: list[tuple[Any, Any, _Entry, str | None]] = []
         previous: _Entry | None = None
         for key, value in node.value:
             entry = _Entry()
-            line, column = key.start_mark.line, key.start_mark.column
-            gap = self._gap_before(line)
+            start = key.start_mark
+            gap = self._gap_before(start.line)
             if previous is not None and gap:
-                inner, gap = self._split_gap(gap, column)
+                inner, gap = self._split_gap(gap, start.column)
                 previous.after = inner
             entry.before = gap
-            entries.append((key, value, entry))
+            entries.append((key, value, entry, _key_text(key)))
             previous = entry
         return _ordered(entries, role)
 
@@ -388,12 +388,14 @@ class _Emitter:
         pad = " " * indent
         keys = self._year_keys(node) if role in _YEARLY else None
         percent = role == "indikator" and _is_percent(node)
-        for key, value, entry in self._entries(node, role):
-            self._put_gap(entry.before)
+        for key, value, entry, name in self._entries(node, role):
+            if entry.before:
+                self._put_gap(entry.before)
             key_text = keys[id(key)] if keys is not None else self._scalar_text(key)
-            child = _child_role(role, _key_text(key), value, percent)
+            child = _child_role(role, name, value, percent) if role else ""
             self._value(pad + key_text + ":", value, indent, child, key)
-            self._put_gap(entry.after)
+            if entry.after:
+                self._put_gap(entry.after)
 
     def _sequence(self, node: Any, indent: int, role: str) -> None:
         pad = " " * indent
@@ -496,7 +498,7 @@ class _Emitter:
         keys = self._year_keys(node) if role in _YEARLY else None
         percent = role == "indikator" and _is_percent(node)
         parts = []
-        for key, value in _ordered(node.value, role):
+        for key, value, _ in _ordered([(k, v, _key_text(k)) for k, v in node.value], role):
             key_text = keys[id(key)] if keys is not None else self._scalar_text(key)
             child = _child_role(role, _key_text(key), value, percent)
             parts.append(key_text + ": " + self._flow(value, child))
@@ -549,21 +551,24 @@ _ORDERS: dict[str, tuple[str, ...]] = {
 }
 
 
+_RANKS: dict[str, dict[str | None, int]] = {
+    role: {key: i for i, key in enumerate(order)} for role, order in _ORDERS.items()
+}
 _YEARLY = frozenset(("money", "target", "target%"))
 _T = TypeVar("_T", bound=tuple[Any, ...])
 
 
 def _ordered(entries: list[_T], role: str) -> list[_T]:
-    """Entries (key node first) in the canonical key order of ``role``; others after."""
-    order = _ORDERS.get(role)
-    if order is None:
+    """Entries (key name last) in the canonical key order of ``role``; others after."""
+    rank = _RANKS.get(role)
+    if rank is None:
         return entries
-    rank: dict[str | None, int] = {k: i for i, k in enumerate(order)}
-    size = len(order)
-    indexed = sorted(
-        enumerate(entries), key=lambda item: (rank.get(_key_text(item[1][0]), size), item[0])
-    )
-    return [item for _, item in indexed]
+    size = len(rank)
+    ranks = [rank.get(entry[-1], size) for entry in entries]
+    if all(a <= b for a, b in itertools.pairwise(ranks)):
+        return entries  # already in order: the common case
+    indexed = sorted(range(len(entries)), key=lambda i: (ranks[i], i))
+    return [entries[i] for i in indexed]
 
 
 def _is_percent(node: Any) -> bool:
@@ -610,8 +615,14 @@ def _is_null(node: Any) -> bool:
 
 
 def _key_text(node: Any) -> str | None:
+    """A key's name (``None`` for a key that is not text)."""
     if isinstance(node, ScalarNode):
-        value = _resolve(node)
+        value = node.value
+        if node.style is not None:
+            return value  # type: ignore[no-any-return]
+        if value and value[0] not in "0123456789+-.~nNtTfF":
+            return value  # type: ignore[no-any-return]
+        value = _plain(value)
         return value if isinstance(value, str) else None
     return None
 
