@@ -36,12 +36,12 @@ def test_quick_help_is_typers_help() -> None:
 
 def test_validate_imports_neither_rich_nor_importlib_metadata_when_piped() -> None:
     code = (
-        "import sys; sys.argv=['pokin','validate',%r]\n"
+        f"import sys; sys.argv=['pokin','validate',{str(EXAMPLE)!r}]\n"
         "from pokin.__main__ import main\n"
         "try:\n    main()\nexcept SystemExit:\n    pass\n"
         "print(sorted(m for m in sys.modules if m.split('.')[0] in ('rich', 'jinja2', 'graphviz')"
         " or m == 'importlib.metadata'), file=sys.stderr)"
-    ) % str(EXAMPLE)
+    )
     run = subprocess.run(
         [sys.executable, "-c", code],
         capture_output=True,
