@@ -39,7 +39,7 @@ def test_validate_imports_neither_rich_nor_importlib_metadata_when_piped() -> No
         f"import sys; sys.argv=['pokin','validate',{str(EXAMPLE)!r}]\n"
         "from pokin.__main__ import main\n"
         "try:\n    main()\nexcept SystemExit:\n    pass\n"
-        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('rich', 'jinja2', 'graphviz')"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('rich', 'jinja2', 'graphviz', 'typer')"
         " or m == 'importlib.metadata'), file=sys.stderr)"
     )
     run = subprocess.run(
@@ -77,3 +77,33 @@ def test_plain_human_output_is_richs_output_without_colour(
     assert "\x1b[" in coloured
     assert re.sub(r"\x1b\[[0-9;]*m", "", coloured) == plain
     assert MINIMAL
+
+
+def test_quick_validate_matches_the_typer_command(tmp_path: Path) -> None:
+    """`pokin validate PATH...` runs without Typer; output and exit code are the command's."""
+    from tests.helpers import MINIMAL, write
+
+    write(tmp_path, MINIMAL, "baik.yaml")
+    write(tmp_path, MINIMAL.replace("tahun: 2025", "tahun: dua"), "rusak.yaml")
+    (tmp_path / "sub").mkdir()
+    cases = [
+        [str(EXAMPLE)],
+        [str(tmp_path)],
+        [str(tmp_path / "baik.yaml"), str(tmp_path / "rusak.yaml")],
+        [str(tmp_path / "tidak-ada.yaml")],
+        [str(tmp_path / "sub")],
+    ]
+    env = {**os.environ, "NO_COLOR": "1"}
+    env.pop("GITHUB_ACTIONS", None)
+    for gh in (False, True):
+        if gh:
+            env["GITHUB_ACTIONS"] = "true"
+        for args in cases:
+            runs = []
+            for entry in ("pokin.__main__", "pokin.cli"):
+                code = f"import sys; sys.argv=['pokin','validate',*{args!r}]; from {entry} import main; main()"
+                proc = subprocess.run(
+                    [sys.executable, "-c", code], capture_output=True, text=True, env=env
+                )
+                runs.append((proc.returncode, proc.stdout, proc.stderr))
+            assert runs[0] == runs[1], args

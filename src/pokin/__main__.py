@@ -1,9 +1,15 @@
 """``python -m pokin`` and the ``pokin`` console script.
 
-``pokin --help`` is answered from ``cli/help.txt`` (Typer's own output for
-the command list, kept in sync by a test) without importing Typer, which
-alone takes longer to import than the YAML library; everything else goes to
-:func:`pokin.cli.main`.
+Two commands run here without building the Typer application, which alone
+takes longer to import than the YAML library:
+
+* ``pokin --help`` is answered from ``cli/help.txt`` (Typer's own output for
+  the command list, kept in sync by a test);
+* ``pokin validate PATH...`` without options, the command CI runs on every
+  commit, calls the same core and renderer as ``pokin.cli.validate`` (a test
+  checks both give the same output and exit code).
+
+Everything else goes to :func:`pokin.cli.main`.
 """
 
 from __future__ import annotations
@@ -29,9 +35,45 @@ def main() -> None:
             sys.stdout.flush()
             return
     _skip_pydantic_plugin_scan()
+    args = sys.argv[1:]
+    if len(args) >= 2 and args[0] == "validate" and not any(a.startswith("-") for a in args):
+        sys.exit(_quick_validate(args[1:]))
     from pokin.cli import main as cli_main
 
     cli_main()
+
+
+def _quick_validate(paths: list[str]) -> int:
+    """``pokin validate PATH...`` with default options, as :mod:`pokin.cli.validate` runs it."""
+    import gc
+
+    gc.disable()  # as pokin.cli.main: short run, large acyclic trees
+    try:
+        from pokin.check.engine import Selection, check_paths
+        from pokin.problems import UsageError
+        from pokin.render.formats import PROBLEM_FORMATS, emit
+
+        try:
+            report = check_paths(paths, Selection(), use_config=True)
+        except UsageError as exc:
+            sys.stderr.write(f"pokin: error: {exc}\n")
+            return 2
+        github = os.environ.get("GITHUB_ACTIONS") == "true"
+        emit(PROBLEM_FORMATS, "github" if github else "human", report)
+        sys.stdout.flush()
+        return report.exit_code(False)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception as exc:  # as pokin.cli.main: no traceback unless asked for
+        if os.environ.get("POKIN_DEBUG"):
+            raise
+        sys.stderr.write(
+            f"pokin: internal error: {type(exc).__name__}: {exc}\n"
+            "Run again with POKIN_DEBUG=1 for details and report it to the pokin maintainers.\n"
+        )
+        return 2
 
 
 def _skip_pydantic_plugin_scan() -> None:
