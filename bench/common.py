@@ -64,6 +64,19 @@ def best_time(
     return best
 
 
+def best_times_interleaved(cmds: list[list[str]], runs: int = 5) -> list[float]:
+    """Best wall time of each command, runs alternating between them.
+
+    For a ratio between two commands on a busy machine: both see the same
+    moments of load.
+    """
+    best = [float("inf")] * len(cmds)
+    for _ in range(runs):
+        for i, cmd in enumerate(cmds):
+            best[i] = min(best[i], best_time(cmd, runs=1, warmup=0))
+    return best
+
+
 def ensure_plan(nodes: int, style: str = "block") -> Path:
     """A synthetic plan of about ``nodes`` nodes under bench/data (generated once).
 
