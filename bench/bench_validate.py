@@ -45,12 +45,12 @@ def main() -> int:
     from pokin.source.parse import c_parser_in_use
 
     print(f"pokin validate (C parser in use: {c_parser_in_use()})")
-    floor = best_time(python("-c", "import yaml"), runs=10)
+    floor, helptime, example = best_times_interleaved(
+        [python("-c", "import yaml"), pokin("--help"), pokin("validate", str(EXAMPLE))], runs=10
+    )
     seconds("python -c 'import yaml'", floor)
-    helptime = best_time(pokin("--help"), runs=10)
     seconds("pokin --help", helptime)
     ok &= report("pokin --help / import yaml", helptime / floor, 2)
-    example = best_time(pokin("validate", str(EXAMPLE)), runs=10)
     seconds("pokin validate example", example)
     ok &= report("pokin validate example / import yaml", example / floor, 6)
 
