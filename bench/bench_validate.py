@@ -18,7 +18,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from common import (
     EXAMPLE,
-    best_time,
     best_times_interleaved,
     ensure_plan,
     pokin,
@@ -62,9 +61,12 @@ def main() -> int:
         for nodes, target in ((1_000, 3), (10_000, 5)):
             for style in ("block", "flow"):
                 plan = ensure_plan(nodes, style)
-                ours = best_time(pokin("validate", str(plan)), runs=5)
-                theirs = best_time(
-                    [*check_jsonschema(), "--schemafile", str(schema), str(plan)], runs=3
+                ours, theirs = best_times_interleaved(
+                    [
+                        pokin("validate", str(plan)),
+                        [*check_jsonschema(), "--schemafile", str(schema), str(plan)],
+                    ],
+                    runs=3,
                 )
                 seconds(f"pokin validate, {nodes} nodes, {style}", ours)
                 seconds(f"check-jsonschema, {nodes} nodes, {style}", theirs)
