@@ -48,6 +48,11 @@ def main() -> int:
         seconds("  CPU time of that run (all processes)", cpu)
         print(f"    cores: {os.cpu_count()}")
         ok &= report("40 plans: wall / CPU time", wall / cpu, 0.65)
+        os.environ["POKIN_JOBS"] = "1"
+        serial, _ = cpu_and_wall(pokin("validate", str(folder)), runs=2)
+        del os.environ["POKIN_JOBS"]
+        seconds("the same folder, one process (POKIN_JOBS=1)", serial)
+        print(f"    parallel / serial wall time: {wall / serial:.2f}×")
     return 0 if ok else 1
 
 

@@ -46,3 +46,12 @@ def test_folder_output_and_exit_code(tmp_path: Path) -> None:
     assert run.code == 1
     files = [line.split(":")[0] for line in run.stdout.splitlines() if ":" in line]
     assert files == sorted(files)
+
+
+def test_pokin_jobs_sets_the_worker_count(monkeypatch: pytest.MonkeyPatch) -> None:
+    from pokin.source.parallel import cpu_count
+
+    monkeypatch.setenv("POKIN_JOBS", "1")
+    assert cpu_count() == 1
+    monkeypatch.setenv("POKIN_JOBS", "nol")
+    assert cpu_count() >= 1

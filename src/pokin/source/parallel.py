@@ -15,7 +15,10 @@ MIN_PARALLEL_BYTES = 512 * 1024
 
 
 def cpu_count() -> int:
-    """The cores this process may run on."""
+    """The worker processes to use: ``POKIN_JOBS`` if set, else the cores this process may use."""
+    jobs = os.environ.get("POKIN_JOBS", "").strip()
+    if jobs.isdigit() and int(jobs) > 0:
+        return int(jobs)
     try:
         return len(os.sched_getaffinity(0))
     except (AttributeError, OSError):  # pragma: no cover - not Linux
