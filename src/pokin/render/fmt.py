@@ -37,7 +37,7 @@ from pokin.levels import CHILD_KEY
 from pokin.numbers import NumberFormatError, parse_rupiah, parse_target
 from pokin.problems import Problem, UsageError
 from pokin.source.load import expand_paths, load_text
-from pokin.source.parse import Document, _compose, _plain, _TooDeepForC, decode
+from pokin.source.parse import Document, TooDeepForC, compose_nodes, decode, resolve_plain
 
 #: Canonical key orders (any other key keeps its place after these).
 TOP_KEYS = (
@@ -229,12 +229,11 @@ _BLOCK_HEADER_RE = re.compile(r"[|>][+-]?")
 class _Entry:
     """One block mapping entry or sequence item, with the comment lines it carries."""
 
-    __slots__ = ("after", "before", "eol")
+    __slots__ = ("after", "before")
 
     def __init__(self) -> None:
-        self.before: list[int] = []
+        self.before: list[int] = []  # source line numbers
         self.after: list[int] = []
-        self.eol = ""
 
 
 class _Emitter:
@@ -638,14 +637,14 @@ def _key_text(node: Any) -> str | None:
             return value  # type: ignore[no-any-return]
         if value and value[0] not in "0123456789+-.~nNtTfF":
             return value  # type: ignore[no-any-return]
-        value = _plain(value)
+        value = resolve_plain(value)
         return value if isinstance(value, str) else None
     return None
 
 
 def _resolve(node: Any) -> Any:
     """A scalar node's value as the loader reads it."""
-    return _plain(node.value) if node.style is None else node.value
+    return resolve_plain(node.value) if node.style is None else node.value
 
 
 def _double_quoted(value: str) -> str:
@@ -689,8 +688,8 @@ def comments(text: str) -> Counter[str]:
     """The comment lines of a YAML text (stripped), counted."""
     text = text.replace("\r\n", "\n")
     try:
-        root = _compose(text)
-    except (YAMLError, _TooDeepForC):
+        root = compose_nodes(text)
+    except (YAMLError, TooDeepForC):
         return _comments_slow(text)
     return _comments_of(text, root)
 

@@ -145,8 +145,8 @@ def parse(text: str, file: str) -> Document:
         text = text[1:]
     doc = Document(file=file, text=text, data=None, root=None)
     try:
-        root = _compose(text)
-    except _TooDeepForC:
+        root = compose_nodes(text)
+    except TooDeepForC:
         # measured again with the iterative pure-Python parser, for its position
         deep = _too_deep(text, file)
         doc.problems.append(deep or _depth_problem(file, 1, 1))
@@ -207,14 +207,14 @@ SEQUENCE = SequenceNode
 MAPPING = MappingNode
 
 
-class _TooDeepForC(Exception):
+class TooDeepForC(Exception):
     """Raised from inside the C composer before its recursion gets deep."""
 
 
-def _compose(text: str) -> Any:
+def compose_nodes(text: str) -> Any:
     """Compose ``text`` into nodes, with the C parser when it is installed.
 
-    Raises :class:`_TooDeepForC` when the nesting passes
+    Raises :class:`TooDeepForC` when the nesting passes
     ``_C_PARSER_SAFE_DEPTH`` (counted exactly, as the composer descends).
     """
     loader_class = _fast_loader_class()
@@ -235,7 +235,7 @@ def _fast_loader_class() -> type | None:
 
     ruamel.yaml's own resolver runs a list of regular expressions over every
     plain scalar in Python, which costs about half the parse time of a large
-    plan; :meth:`_Builder._plain` resolves the YAML 1.2 core schema directly.
+    plan; :func:`resolve_plain` resolves the YAML 1.2 core schema directly.
     The tags it gives are four prebuilt ``Tag`` objects, so that ruamel.yaml's
     node classes need not build one per node (a third of the parse otherwise);
     nothing global of ruamel.yaml is changed, so other users of its C loader
@@ -263,7 +263,7 @@ def _fast_loader_class() -> type | None:
                 def descend_resolver(self, *args: object) -> None:
                     self.depth += 1
                     if self.depth > _C_PARSER_SAFE_DEPTH:
-                        raise _TooDeepForC
+                        raise TooDeepForC
 
                 def ascend_resolver(self, *args: object) -> None:
                     self.depth -= 1
@@ -463,7 +463,7 @@ class _Builder:
         tag = _tag(node)
         value: str = node.value
         if tag == PLAIN_TAG:
-            return _plain(value)
+            return resolve_plain(value)
         if tag == QUOTED_TAG:
             return value
         kind = tag[len(TAG_PREFIX) :] if tag and tag.startswith(TAG_PREFIX) else ""
@@ -497,7 +497,7 @@ def _tag(node: Any) -> str:
     return str(ctag)
 
 
-def _plain(value: str) -> Any:
+def resolve_plain(value: str) -> Any:
     """Resolve a plain scalar by the YAML 1.2 core schema (``no`` stays a string)."""
     if not value:
         return None
