@@ -410,7 +410,9 @@ class _Builder:
             mark = node.start_mark
             self.problems.append(_depth_problem(self.file, mark.line + 1, mark.column + 1))
             return None
-        self._check_tag(node, ("seq", "map"))
+        ctag = node.ctag
+        if ctag is not _MAP and ctag is not _SEQ:  # the C loader's own tags need no check
+            self._check_tag(node, ("seq", "map"))
         if isinstance(node, SEQUENCE):
             return [self._node(item, depth + 1, item) for item in node.value]
         assert isinstance(node, MAPPING)
