@@ -161,12 +161,16 @@ def _write_outputs(
             f"pokin: diagram berisi {shown} simpul dan sulit dibaca; pertimbangkan "
             "--depth N atau --root ID untuk gambar per cabang\n"
         )
-    source = build_dot(loaded, problems, options)
+    source: str | None = None  # the whole DOT text, built only when a format needs it
     rendered: list[tuple[str, str, bytes]] = []
     for fmt, dest in wanted:
         try:
             composed = render_svg_in_parts(loaded, problems, options) if fmt == "svg" else None
-            data = composed.encode("utf-8") if composed else render_bytes(source, fmt)
+            if composed is not None:
+                data = composed.encode("utf-8")
+            else:
+                source = source or build_dot(loaded, problems, options)
+                data = render_bytes(source, fmt)
             rendered.append((fmt, dest, data))
         except RendererUnavailable as exc:
             fail(str(exc))

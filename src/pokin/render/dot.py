@@ -184,7 +184,7 @@ def build_dot_parts(
     _add_legend(head, view, problems, options.rankdir.upper())
     branches = []
     for child in view.children(view.root):
-        _, graph, _, _ = _start_graph(plan, problems, options, title=False)
+        graph = _new_graph(view, options.rankdir.upper(), title=False)
         subtree = list(_walk_from(view, child))
         for ref in subtree:
             _add_node(graph, view, ref, names[id(ref)], vertical)
@@ -204,23 +204,28 @@ def _walk_from(view: TreeView, top: NodeRef) -> Iterator[NodeRef]:
 
 
 def _start_graph(
-    plan: LoadedPlan, problems: list[Problem], options: DiagramOptions, title: bool = True
+    plan: LoadedPlan, problems: list[Problem], options: DiagramOptions
 ) -> tuple[TreeView, Any, dict[int, str], bool]:
     """The view, an empty graph with pokin's attributes, node names, and orientation."""
-    import graphviz
-
     rankdir = options.rankdir.upper()
     if rankdir not in RANKDIRS:
         raise UsageError(f"--rankdir harus salah satu dari {', '.join(RANKDIRS)}")
     view = tree_view(plan, problems, options)
-    vertical = rankdir in ("TB", "BT")
-    text = f"Pohon Kinerja {plan.model.perangkat_daerah} Tahun {plan.model.tahun}"
-    if view.root is not plan.root:
-        text += f" (cabang {view.root.id})"
+    graph = _new_graph(view, rankdir, title=True)
+    return view, graph, _node_names(view), rankdir in ("TB", "BT")
 
+
+def _new_graph(view: TreeView, rankdir: str, title: bool) -> Any:
+    """An empty graph with pokin's attributes (and the title, if asked)."""
+    import graphviz
+
+    plan = view.plan
     graph = graphviz.Digraph("pohon_kinerja")
     labels = {}
     if title:
+        text = f"Pohon Kinerja {plan.model.perangkat_daerah} Tahun {plan.model.tahun}"
+        if view.root is not plan.root:
+            text += f" (cabang {view.root.id})"
         label = "".join(plain_text(line) + "\\n" for line in wrap(text, 90))
         labels = {"label": graphviz.nohtml(label), "labelloc": "t"}
     graph.attr(
@@ -239,7 +244,7 @@ def _start_graph(
     )
     graph.attr("node", shape="Mrecord", style="filled", fontname=FONT, margin="0.12,0.06")
     graph.attr("edge", color=EDGE_COLOUR, penwidth="1.3", dir="none")
-    return view, graph, _node_names(view), vertical
+    return graph
 
 
 def _node_names(view: TreeView) -> dict[int, str]:
