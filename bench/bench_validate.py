@@ -1,4 +1,4 @@
-"""Issue 2 figures: start-up, validating the example, large plans vs check-jsonschema.
+"""Start-up, validating the example, large plans (block and flow) vs check-jsonschema.
 
     python bench/bench_validate.py
 
@@ -16,7 +16,15 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import EXAMPLE, best_time, ensure_plan, pokin, python, report, seconds
+from common import (
+    EXAMPLE,
+    best_times_interleaved,
+    ensure_plan,
+    pokin,
+    python,
+    report,
+    seconds,
+)
 
 
 def check_jsonschema() -> list[str]:
@@ -36,34 +44,44 @@ def main() -> int:
     from pokin.source.parse import c_parser_in_use
 
     print(f"pokin validate (C parser in use: {c_parser_in_use()})")
-    floor = best_time(python("-c", "import yaml"), runs=10)
+    floor, helptime, example = best_times_interleaved(
+        [python("-c", "import yaml"), pokin("--help"), pokin("validate", str(EXAMPLE))], runs=10
+    )
     seconds("python -c 'import yaml'", floor)
-    helptime = best_time(pokin("--help"), runs=10)
     seconds("pokin --help", helptime)
-    ok &= report("pokin --help / import yaml", helptime / floor, 6)
-    example = best_time(pokin("validate", str(EXAMPLE)), runs=10)
+    ok &= report("pokin --help / import yaml", helptime / floor, 2)
     seconds("pokin validate example", example)
-    ok &= report("pokin validate example / import yaml", example / floor, 8)
+    ok &= report("pokin validate example / import yaml", example / floor, 6)
 
     with tempfile.TemporaryDirectory() as tmp:
         schema = Path(tmp) / "pokin.schema.json"
         out = subprocess.run(pokin("schema"), capture_output=True, text=True, check=True).stdout
         json.loads(out)
         schema.write_text(out, encoding="utf-8")
-        for nodes in (1_000, 10_000):
-            plan = ensure_plan(nodes)
-            ours = best_time(pokin("validate", str(plan)), runs=5)
-            theirs = best_time(
-                [*check_jsonschema(), "--schemafile", str(schema), str(plan)], runs=3
-            )
-            seconds(f"pokin validate, {nodes} nodes", ours)
-            seconds(f"check-jsonschema, {nodes} nodes", theirs)
-            ok &= report(
-                f"check-jsonschema / pokin validate, {nodes} nodes",
-                theirs / ours,
-                3,
-                lower_is_better=False,
-            )
+        for nodes, target in ((1_000, 3), (10_000, 5)):
+            for style in ("block", "flow"):
+                plan = ensure_plan(nodes, style)
+                ours, theirs = best_times_interleaved(
+                    [
+                        pokin("validate", str(plan)),
+                        [*check_jsonschema(), "--schemafile", str(schema), str(plan)],
+                    ],
+                    runs=3,
+                )
+                seconds(f"pokin validate, {nodes} nodes, {style}", ours)
+                seconds(f"check-jsonschema, {nodes} nodes, {style}", theirs)
+                ok &= report(
+                    f"check-jsonschema / pokin validate, {nodes} nodes, {style}",
+                    theirs / ours,
+                    target,
+                    lower_is_better=False,
+                )
+        block, flow = best_times_interleaved(
+            [pokin("validate", str(ensure_plan(10_000, s))) for s in ("block", "flow")]
+        )
+        seconds("pokin validate, 10,000 nodes, block (alternating with flow)", block)
+        seconds("pokin validate, 10,000 nodes, flow (alternating with block)", flow)
+        ok &= report("pokin validate flow / block, 10,000 nodes", flow / block, 1.1)
     return 0 if ok else 1
 
 

@@ -64,16 +64,55 @@ def best_time(
     return best
 
 
-def ensure_plan(nodes: int) -> Path:
-    """A synthetic plan of about ``nodes`` nodes under bench/data (generated once)."""
+def best_times_interleaved(cmds: list[list[str]], runs: int = 5) -> list[float]:
+    """Best wall time of each command, runs alternating between them.
+
+    For a ratio between two commands on a busy machine: both see the same
+    moments of load.
+    """
+    best = [float("inf")] * len(cmds)
+    for _ in range(runs):
+        for i, cmd in enumerate(cmds):
+            best[i] = min(best[i], best_time(cmd, runs=1, warmup=0))
+    return best
+
+
+def ensure_plan(nodes: int, style: str = "block") -> Path:
+    """A synthetic plan of about ``nodes`` nodes under bench/data (generated once).
+
+    ``style="flow"`` writes every indicator as a flow mapping on one line.
+    """
     DATA.mkdir(parents=True, exist_ok=True)
-    path = DATA / f"plan_{nodes}.yaml"
+    path = DATA / (f"plan_{nodes}.yaml" if style == "block" else f"plan_{nodes}_{style}.yaml")
     if not path.exists():
         subprocess.run(
-            python(str(ROOT / "bench" / "gen_plan.py"), "--nodes", str(nodes), "-o", str(path)),
+            python(
+                str(ROOT / "bench" / "gen_plan.py"),
+                *("--nodes", str(nodes), "--style", style, "-o", str(path)),
+            ),
             check=True,
         )
     return path
+
+
+def cpu_and_wall(cmd: list[str], runs: int = 3) -> tuple[float, float]:
+    """Best wall time of ``cmd`` and the CPU time (user + system, children included) of that run."""
+    import resource
+
+    env = {**os.environ, "NO_COLOR": "1"}
+    best = (float("inf"), 0.0)
+    for _ in range(runs):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        start = time.perf_counter()
+        proc = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+        wall = time.perf_counter() - start
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        if proc.returncode not in (0, 1):
+            raise SystemExit(f"benchmark command failed: {' '.join(cmd)}\n{proc.stderr.decode()}")
+        cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+        if wall < best[0]:
+            best = (wall, cpu)
+    return best
 
 
 def report(name: str, ratio: float, limit: float, *, lower_is_better: bool = True) -> bool:

@@ -5,6 +5,7 @@ indicated, so ``pokin validate`` finds nothing to report on it (the clean
 path a large agency's plan takes in CI).
 
     python bench/gen_plan.py --nodes 10000 -o bench/data/plan_10000.yaml
+    python bench/gen_plan.py --nodes 10000 --style flow -o bench/data/plan_10000_flow.yaml
 """
 
 from __future__ import annotations
@@ -102,8 +103,33 @@ def q(value: str) -> str:
     return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def generate(nodes: int, seed: int = 2025) -> str:
-    """The plan text."""
+def flow_indicators(lines: list[str]) -> list[str]:
+    """Each block indicator item as one flow mapping: ``- {uraian: …, satuan: …}``."""
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        stripped = line.lstrip(" ")
+        if not stripped.startswith("- uraian: "):
+            out.append(line)
+            i += 1
+            continue
+        pad = line[: len(line) - len(stripped)]
+        parts = [stripped[2:]]
+        i += 1
+        while (
+            i < len(lines)
+            and lines[i].startswith(pad + "  ")
+            and not lines[i].startswith(pad + "   ")
+        ):
+            parts.append(lines[i].strip())
+            i += 1
+        out.append(pad + "- {" + ", ".join(parts) + "}")
+    return out
+
+
+def generate(nodes: int, seed: int = 2025, style: str = "block") -> str:
+    """The plan text; ``style="flow"`` writes every indicator as a flow mapping."""
     rng = random.Random(seed)
     n_csf, n_prog, n_keg, n_sub = shape(nodes)
     out: list[str] = [
@@ -213,6 +239,8 @@ def generate(nodes: int, seed: int = 2025) -> str:
             ]
             for lines in kegs:
                 out += lines
+    if style == "flow":
+        out = flow_indicators(out)
     return "\n".join(out) + "\n"
 
 
@@ -227,10 +255,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--nodes", type=int, default=10_000)
     parser.add_argument("--seed", type=int, default=2025)
+    parser.add_argument("--style", choices=("block", "flow"), default="block")
     parser.add_argument("-o", "--output", type=Path, required=True)
     args = parser.parse_args()
     args.output.parent.mkdir(parents=True, exist_ok=True)
-    args.output.write_text(generate(args.nodes, args.seed), encoding="utf-8")
+    args.output.write_text(generate(args.nodes, args.seed, args.style), encoding="utf-8")
     print(f"{args.output}: {count_nodes(args.nodes)} nodes")
 
 

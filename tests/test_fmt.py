@@ -299,3 +299,88 @@ def test_blocks_moved_by_hand_come_back_with_their_comments() -> None:
     assert result.error is None, result.error
     assert result.formatted is not None
     assert result.formatted.decode() == _EXAMPLE_TEXT
+
+
+# ------------------------------------------------------ the emitter's own cases
+
+
+def test_tab_before_an_end_of_line_comment() -> None:
+    text = MINIMAL.replace("tahun: 2025\n", "tahun: 2025\t# tahun anggaran\n")
+    result = format_bytes(text.encode(), "plan.yaml")
+    assert result.error is None, result.error
+    assert result.formatted is not None
+    assert "tahun: 2025  # tahun anggaran\n" in result.formatted.decode()
+
+
+def test_block_scalar_is_reindented_and_kept() -> None:
+    text = MINIMAL.replace(
+        "    nama: Pejabat Fungsional\n",
+        "    nama: Pejabat Fungsional\n    catatan: |\n          baris satu\n            baris dua\n\n          # bukan komentar\n",
+    )
+    result = format_bytes(text.encode(), "plan.yaml")
+    assert result.error is None, result.error
+    assert result.formatted is not None
+    formatted = result.formatted.decode()
+    assert (
+        "    catatan: |\n      baris satu\n        baris dua\n\n      # bukan komentar\n"
+        in formatted
+    )
+    assert comments(formatted) == comments(text) == {}
+    assert format_bytes(result.formatted, "again.yaml").changed is False
+
+
+def test_flow_style_indicators_stay_flow_with_their_keys_ordered() -> None:
+    text = MINIMAL.replace(
+        '      - uraian: Persentase PPKS yang terlayani\n        satuan: "%"\n',
+        '      - {satuan: "%", target: "90,5", uraian: "Persentase PPKS: terlayani"}  # cat\n',
+    )
+    assert text != MINIMAL
+    result = format_bytes(text.encode(), "plan.yaml")
+    assert result.error is None, result.error
+    assert result.formatted is not None
+    assert (
+        '      - {uraian: "Persentase PPKS: terlayani", satuan: "%", target: 90.5}  # cat\n'
+        in result.formatted.decode()
+    )
+
+
+def test_comment_inside_a_multiline_flow_mapping_is_not_lost(tmp_path: Path) -> None:
+    text = MINIMAL.replace("periode: [2021, 2025]\n", "periode: [2021,  # awal\n  2025]\n")
+    plan = write(tmp_path, text)
+    run = run_pokin("fmt", str(plan))
+    assert run.code == 1
+    assert "'# awal' akan hilang" in run.stderr
+    assert plan.read_text(encoding="utf-8") == text
+
+
+def test_comments_ignore_hashes_inside_scalars() -> None:
+    text = 'a: "x # y"  # satu\nb: |\n  # dua\n# tiga\nc: d#e\n'
+    assert comments(text) == {"# satu": 1, "# tiga": 1}
+
+
+def test_check_on_a_canonical_large_plan_changes_nothing(tmp_path: Path) -> None:
+    """A generated plan (block and flow style) is already canonical."""
+    import subprocess
+    import sys
+
+    from tests.helpers import ROOT
+
+    for style in ("block", "flow"):
+        out = tmp_path / f"{style}.yaml"
+        subprocess.run(
+            [
+                sys.executable,
+                str(ROOT / "bench" / "gen_plan.py"),
+                "--nodes",
+                "300",
+                "--style",
+                style,
+                "-o",
+                str(out),
+            ],
+            check=True,
+            capture_output=True,
+        )
+        result = format_bytes(out.read_bytes(), str(out))
+        assert result.error is None and result.problems == [], result.error
+        assert not result.changed, style

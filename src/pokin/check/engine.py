@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
@@ -151,7 +152,39 @@ def check_file(
 
 
 def check_paths(
-    paths: list[str], selection: Selection = Selection(), use_config: bool = True
+    paths: list[str],
+    selection: Selection = Selection(),
+    use_config: bool = True,
+    keep_plans: bool = False,
 ) -> Report:
-    """Check files and folders of plans (a UsageError if a path does not exist)."""
-    return Report([check_file(f, selection, use_config) for f in expand_paths(paths)])
+    """Check files and folders of plans (a UsageError if a path does not exist).
+
+    Several files are checked in parallel across the machine's cores
+    (:func:`pokin.source.parallel.parallel_map`), reported in the same order.
+    The loaded plans are let go once checked (``FileReport.result`` is
+    ``None``) unless ``keep_plans``, so memory does not grow with the number
+    of files.
+    """
+    from functools import partial
+
+    from pokin.source.parallel import parallel_map
+
+    files = expand_paths(paths)
+    check = partial(_check_one, selection=selection, use_config=use_config, keep=keep_plans)
+    if keep_plans:
+        return Report([check(f) for f in files])
+    return Report(parallel_map(check, files, [_size(f) for f in files]))
+
+
+def _check_one(path: str, selection: Selection, use_config: bool, keep: bool) -> FileReport:
+    report = check_file(path, selection, use_config)
+    if not keep:
+        report.result = None
+    return report
+
+
+def _size(path: str) -> int:
+    try:
+        return os.stat(path).st_size
+    except OSError:
+        return 0

@@ -132,6 +132,12 @@ def _check_outputs(plan: str, wanted: list[tuple[str, str]]) -> None:
             fail(f"--{fmt} {dest} adalah berkas rencana itu sendiri; pilih nama lain")
 
 
+#: Above this many boxes a diagram is written with a note that it is hard to read.
+READABLE_DIAGRAM_NODES = 2_000
+#: Above this many boxes no diagram is drawn (Graphviz's memory would run out).
+MAX_DIAGRAM_NODES = 30_000
+
+
 def _write_outputs(
     loaded: LoadedPlan,
     problems: list[Problem],
@@ -140,14 +146,32 @@ def _write_outputs(
 ) -> None:
     """Render every requested format first, then write them (nothing half-written)."""
     from pokin.atomic import write_atomic
+    from pokin.render.compose import render_svg_in_parts, shown_count
     from pokin.render.dot import build_dot
     from pokin.render.graphviz_backend import RendererUnavailable, RenderFailed, render_bytes
 
-    source = build_dot(loaded, problems, options)
+    shown = shown_count(loaded, problems, options)
+    if shown > MAX_DIAGRAM_NODES:
+        fail(
+            f"diagram terlalu besar untuk digambar ({shown} simpul; batas {MAX_DIAGRAM_NODES}); "
+            "gambar sebagian dengan --depth N atau --root ID"
+        )
+    if shown > READABLE_DIAGRAM_NODES:
+        sys.stderr.write(
+            f"pokin: diagram berisi {shown} simpul dan sulit dibaca; pertimbangkan "
+            "--depth N atau --root ID untuk gambar per cabang\n"
+        )
+    source: str | None = None  # the whole DOT text, built only when a format needs it
     rendered: list[tuple[str, str, bytes]] = []
     for fmt, dest in wanted:
         try:
-            rendered.append((fmt, dest, render_bytes(source, fmt)))
+            composed = render_svg_in_parts(loaded, problems, options) if fmt == "svg" else None
+            if composed is not None:
+                data = composed.encode("utf-8")
+            else:
+                source = source or build_dot(loaded, problems, options)
+                data = render_bytes(source, fmt)
+            rendered.append((fmt, dest, data))
         except RendererUnavailable as exc:
             fail(str(exc))
         except RenderFailed as exc:

@@ -11,22 +11,33 @@ Safety: a file that does not load as a plan (YAML or schema errors) is left
 untouched. After formatting, the result is loaded again and must give the same
 model and hold the same comments; otherwise the file is left untouched too and
 the reason is reported.
+
+Speed: the plan is parsed once with the C parser and the canonical text is
+written straight from its node tree (comments are read from the source lines
+between the nodes), so an already formatted file costs one load and one
+linear pass: ``fmt --check`` is about as fast as ``validate``.
 """
 
 from __future__ import annotations
 
-import io
+import itertools
+import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path as FsPath
-from typing import Any
+from typing import Any, TypeVar
+
+from ruamel.yaml.error import YAMLError
+from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
 from pokin.atomic import write_atomic
 from pokin.levels import CHILD_KEY
 from pokin.numbers import NumberFormatError, parse_rupiah, parse_target
 from pokin.problems import Problem, UsageError
 from pokin.source.load import expand_paths, load_text
+from pokin.source.parse import Document, TooDeepForC, compose_nodes, decode, resolve_plain
 
 #: Canonical key orders (any other key keeps its place after these).
 TOP_KEYS = (
@@ -109,27 +120,44 @@ class FormatReport:
 
 
 def format_bytes(raw: bytes, file: str) -> FormatResult:
-    """Format one plan's bytes (nothing is written)."""
+    """Format one plan's bytes (nothing is written).
+
+    The plan is parsed once (C parser) and written out again by
+    :class:`_Emitter`; when that gives the text back unchanged, nothing more
+    is done. Otherwise the new text is loaded again and must give the same
+    model and hold the same comments.
+    """
     result = FormatResult(file, raw)
-    loaded = load_text(raw, file)
-    if loaded.plan is None or loaded.problems:
+    text, problem = decode(raw, file)
+    if text is None:
+        assert problem is not None
+        result.problems = [problem]
+        return result
+    crlf = text.count("\r\n") * 2 > text.count("\n")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    loaded = load_text(text, file)
+    if loaded.plan is None or loaded.problems or loaded.document is None:
         result.problems = list(loaded.problems)
         if not result.problems:  # pragma: no cover - a plan-less load always has problems
             result.error = "berkas tidak dapat dibaca sebagai rencana"
         return result
-    body = raw[len(_BOM) :] if raw.startswith(_BOM) else raw
-    text = body.decode("utf-8")
-    crlf = text.count("\r\n") * 2 > text.count("\n")
-    text = text.replace("\r\n", "\n")
+    if any(mark in text for mark in _ODD_BREAKS):
+        result.error = (
+            "berkas memuat pemisah baris Unicode (NEL, LS atau PS); "
+            "ganti dengan baris baru biasa, berkas tidak diubah"
+        )
+        return result
     try:
-        out = _format_text(text, loaded.plan.model.tahun)
-    except Exception as exc:  # ruamel.yaml and normalisation: never crash on a file
+        out = _format_document(text, loaded.document)
+    except Exception as exc:  # never crash on a file: leave it as it is
         result.error = f"pemformatan gagal ({type(exc).__name__}: {exc}); berkas tidak diubah"
         return result
-    reason = _verify(text, out, loaded.plan.model, file)
-    if reason is not None:
-        result.error = reason + "; berkas tidak diubah"
-        return result
+    if out != text:
+        model = loaded.plan.model
+        reason = _verify(text, out, model, file, loaded.document.root)
+        if reason is not None:
+            result.error = reason + "; berkas tidak diubah"
+            return result
     if crlf:
         out = out.replace("\n", "\r\n")
     result.formatted = out.encode("utf-8")
@@ -152,8 +180,24 @@ def format_file(path: str, write: bool) -> FormatResult:
 
 
 def format_paths(paths: list[str], write: bool) -> FormatReport:
-    """Format files and folders of plans (a UsageError if a path does not exist)."""
-    return FormatReport([format_file(f, write) for f in expand_paths(paths)])
+    """Format files and folders of plans (a UsageError if a path does not exist).
+
+    Several files are formatted in parallel across the machine's cores,
+    reported in the order given.
+    """
+    import os
+    from functools import partial
+
+    from pokin.source.parallel import parallel_map
+
+    files = expand_paths(paths)
+    sizes = []
+    for f in files:
+        try:
+            sizes.append(os.stat(f).st_size)
+        except OSError:
+            sizes.append(0)
+    return FormatReport(parallel_map(partial(format_file, write=write), files, sizes))
 
 
 def unified_diff(result: FormatResult) -> str:
@@ -171,355 +215,470 @@ def unified_diff(result: FormatResult) -> str:
 # ------------------------------------------------------------------ formatting
 
 
-def _yaml() -> Any:
-    from ruamel.yaml import YAML
-
-    y = YAML(typ="rt")
-    y.version = (1, 2)
-    y.indent(mapping=2, sequence=4, offset=2)
-    y.width = 1_000_000  # never fold long statements
-    y.preserve_quotes = True
-    return y
+def _format_document(text: str, doc: Document) -> str:
+    """The canonical text of a parsed plan (``text`` has LF line endings)."""
+    return _Emitter(text, doc.root).emit()
 
 
-def _format_text(text: str, tahun: int) -> str:
-    y = _yaml()
-    data = y.load(text)
-    _Normaliser(tahun).plan(data)
-    buffer = io.StringIO()
-    y.dump(data, buffer)
-    out = _space_eol_comments(_indent_comments(buffer.getvalue()))
-    # ruamel writes a "%YAML 1.2" directive when a version is set; the canonical file has none
-    directive = "%YAML 1.2\n---\n"
-    if out.startswith(directive):
-        out = out[len(directive) :]
-    return out if out.endswith("\n") else out + "\n"
+#: Line breaks the YAML parser counts that ``str.split("\n")`` does not.
+_ODD_BREAKS = ("\x85", "\u2028", "\u2029")
+_COMMENT_RE = re.compile(r"(?:^|(?<=[ \t]))#", re.MULTILINE)
+_BLOCK_HEADER_RE = re.compile(r"[|>][+-]?")
 
 
-def _space_eol_comments(text: str) -> str:
-    """Two spaces between a value and its end-of-line comment.
+class _Entry:
+    """One block mapping entry or sequence item, with the comment lines it carries."""
 
-    ruamel keeps a comment at its old column, which means nothing once a key
-    moved or ``"Rp 23.000.000"`` became ``23000000``; the canonical layout
-    puts every end-of-line comment two spaces after its value.
+    __slots__ = ("after", "before")
+
+    def __init__(self) -> None:
+        self.before: list[int] = []  # source line numbers
+        self.after: list[int] = []
+
+
+class _Emitter:
+    """Writes the node tree of a plan in the canonical layout.
+
+    Scalars are copied from the source text as written (quoting kept), except
+    the numbers that are normalised (``anggaran``, ``target`` and their year
+    keys). Comment lines and blank lines travel with the entry they stand
+    above; comment lines deeper than that entry, right after the previous
+    entry's block, stay with that block; end-of-line comments stay with their
+    entry. The work is linear in the size of the file.
     """
-    lines = text.split("\n")
-    skip = _multiline_scalar_lines(text)
-    for number, line in enumerate(lines):
-        if number in skip:
-            continue
-        start = _comment_start(line)
-        if start is not None and line[:start].strip():
-            lines[number] = line[:start].rstrip() + "  " + line[start:]
-    return "\n".join(lines)
 
+    def __init__(self, text: str, root: Any) -> None:
+        self.root = root
+        self.text = text
+        self.lines = text.split("\n")
+        if self.lines and self.lines[-1] == "":
+            self.lines.pop()
+        self.covered: set[int] = set()
+        self._cover(root)
+        #: per source line: blank or a comment line, outside every scalar
+        self.gapish = [not line.strip() or line.lstrip()[0] == "#" for line in self.lines]
+        for number in self.covered:
+            self.gapish[number] = False
+        self.claimed: set[int] = set()
+        self.out: list[str] = []
+        #: per output line: its source comment column, -1 for content, -2 for blank
+        self.kinds: list[int] = []
 
-def _comment_start(line: str) -> int | None:
-    """Where an end-of-line comment starts in one line of YAML (quotes respected)."""
-    quote = ""
-    i = 0
-    while i < len(line):
-        char = line[i]
-        if quote == '"':
-            if char == "\\":
-                i += 2
+    # -- source analysis
+
+    def _cover(self, root: Any) -> None:
+        """Mark lines inside multi-line scalars and flow collections (not gaps)."""
+        stack = [root]
+        while stack:
+            node = stack.pop()
+            start, end = node.start_mark, node.end_mark
+            if isinstance(node, ScalarNode) or node.flow_style:
+                if end.line > start.line:
+                    last = end.line
+                    if isinstance(node, ScalarNode) and node.style in ("|", ">"):
+                        last = self._block_scalar_end(node)
+                    self.covered.update(range(start.line + 1, last + 1))
                 continue
-            if char == '"':
-                quote = ""
-        elif quote == "'":
-            if char == "'":
-                if line[i + 1 : i + 2] == "'":
-                    i += 2
+            if isinstance(node, MappingNode):
+                for key, value in node.value:
+                    stack.append(key)
+                    stack.append(value)
+            else:
+                stack.extend(node.value)
+
+    def _block_scalar_end(self, node: Any) -> int:
+        """The last source line of a block scalar's content."""
+        last: int = node.end_mark.line - (1 if node.end_mark.column == 0 else 0)
+        while last > node.start_mark.line and not self.lines[last].strip():
+            last -= 1
+        return last
+
+    def _gap_before(self, line: int) -> list[int]:
+        """The blank and comment lines right above source line ``line`` (once)."""
+        if line in self.claimed:
+            return []
+        self.claimed.add(line)
+        gapish = self.gapish
+        first = line
+        while first > 0 and gapish[first - 1]:
+            first -= 1
+        return list(range(first, line)) if first < line else []
+
+    def _eol(self, line: int, after: int) -> str:
+        """The end-of-line comment on source ``line`` after column ``after``."""
+        if line >= len(self.lines):
+            return ""
+        text = self.lines[line]
+        found = _COMMENT_RE.search(text, after)
+        return "" if found is None else text[found.start() :].rstrip()
+
+    def _split_gap(self, gap: list[int], column: int) -> tuple[list[int], list[int]]:
+        """Deeper comment lines right after a block stay with it; the rest lead on."""
+        last_inner = -1
+        for i, number in enumerate(gap):
+            line = self.lines[number]
+            stripped = line.lstrip(" ")
+            if stripped.startswith("#"):
+                if len(line) - len(stripped) > column:
+                    last_inner = i
+                else:
+                    break
+        return gap[: last_inner + 1], gap[last_inner + 1 :]
+
+    # -- output
+
+    def _put(self, text: str) -> None:
+        self.out.append(text)
+        self.kinds.append(-1)
+
+    def _put_gap(self, numbers: list[int]) -> None:
+        for number in numbers:
+            line = self.lines[number]
+            stripped = line.strip()
+            if stripped:
+                self.out.append(stripped)
+                self.kinds.append(len(line) - len(line.lstrip(" \t")))
+            else:
+                self.out.append("")
+                self.kinds.append(-2)
+
+    def emit(self) -> str:
+        """The canonical text."""
+        root = self.root
+        last = len(self.lines)
+        while last > 0 and self.gapish[last - 1]:
+            last -= 1
+        trailing = list(range(last, len(self.lines)))
+        while trailing and not self.lines[trailing[-1]].strip():
+            trailing.pop()
+        self.claimed.update(trailing)
+        if isinstance(root, MappingNode) and root.value and not root.flow_style:
+            first_key = root.value[0][0]
+            self._put_gap(self._gap_before(first_key.start_mark.line))
+            self._mapping(root, 0, "root")
+        else:  # pragma: no cover - a plan is a block mapping
+            self._put(self._flow(root, ""))
+        self._put_gap(trailing)
+        return self._indent_comments()
+
+    def _year_keys(self, node: Any) -> dict[int, str]:
+        """The canonical text of each key of a yearly mapping (``"2025"`` → ``2025``)."""
+        result: dict[int, str] = {}
+        taken: set[int] = set()
+        for key, _ in node.value:
+            value = _resolve(key) if isinstance(key, ScalarNode) else None
+            if isinstance(value, int) and not isinstance(value, bool):
+                taken.add(value)
+        for key, _ in node.value:
+            value = _resolve(key) if isinstance(key, ScalarNode) else None
+            if isinstance(value, str) and value.strip().isdigit() and value.strip().isascii():
+                new = int(value.strip())
+                if new not in taken:
+                    taken.add(new)
+                    result[id(key)] = str(new)
                     continue
-                quote = ""
-        elif char == "#" and i > 0 and line[i - 1] in " \t":
-            return i
-        elif char in "\"'" and (i == 0 or line[i - 1] in " [{,"):
-            quote = char
-        i += 1
+            elif isinstance(value, int) and not isinstance(value, bool):
+                result[id(key)] = str(value)
+                continue
+            result[id(key)] = self._scalar_text(key)
+        return result
+
+    def _entries(self, node: Any, role: str) -> list[tuple[Any, Any, _Entry, str | None]]:
+        """A block mapping's entries in canonical order, their comments attached."""
+        entries: list[tuple[Any, Any, _Entry, str | None]] = []
+        previous: _Entry | None = None
+        for key, value in node.value:
+            entry = _Entry()
+            start = key.start_mark
+            gap = self._gap_before(start.line)
+            if previous is not None and gap:
+                inner, gap = self._split_gap(gap, start.column)
+                previous.after = inner
+            entry.before = gap
+            entries.append((key, value, entry, _key_text(key)))
+            previous = entry
+        return _ordered(entries, role)
+
+    def _mapping(self, node: Any, indent: int, role: str) -> None:
+        pad = " " * indent
+        keys = self._year_keys(node) if role in _YEARLY else None
+        percent = role == "indikator" and _is_percent(node)
+        for key, value, entry, name in self._entries(node, role):
+            if entry.before:
+                self._put_gap(entry.before)
+            key_text = keys[id(key)] if keys is not None else self._scalar_text(key)
+            child = _child_role(role, name, value, percent) if role else ""
+            self._value(pad + key_text + ":", value, indent, child, key)
+            if entry.after:
+                self._put_gap(entry.after)
+
+    def _sequence(self, node: Any, indent: int, role: str) -> None:
+        pad = " " * indent
+        for item in node.value:
+            self._put_gap(self._gap_before(self._dash_line(item)))
+            if isinstance(item, ScalarNode) or item.flow_style or not item.value:
+                self._value(pad + "-", item, indent, role, None)
+                continue
+            start = len(self.out)
+            if isinstance(item, MappingNode):
+                self._mapping(item, indent + 2, role)
+            else:
+                self._sequence(item, indent + 2, role)
+            first = start
+            while first < len(self.out) and self.kinds[first] != -1:
+                first += 1  # comments above the first key stay above the dash
+            if first < len(self.out):
+                self.out[first] = pad + "- " + self.out[first][indent + 2 :]
+
+    def _dash_line(self, item: Any) -> int:
+        """The source line of the dash that starts a sequence item."""
+        index: int = item.start_mark.index - 1
+        line: int = item.start_mark.line
+        text = self.text
+        while index >= 0 and text[index] in " \t\n":
+            if text[index] == "\n":
+                line -= 1
+            index -= 1
+        if index >= 0 and text[index] == "-":
+            return line
+        return int(item.start_mark.line)
+
+    def _value(self, prefix: str, value: Any, indent: int, role: str, key: Any) -> None:
+        """Write ``prefix`` (``key:`` or ``-``) and the value that follows it."""
+        mark = key if key is not None else value
+        line = mark.start_mark.line
+        if isinstance(value, ScalarNode):
+            if value.style in ("|", ">"):
+                self._block_scalar(prefix, value, indent)
+                return
+            text = self._scalar_value(value, role)
+            end = value.end_mark if text or key is None else mark.end_mark
+            eol = self._eol(end.line, end.column)
+            head = prefix + (" " + text if text else "")
+            self._put(head + ("  " + eol if eol else ""))
+            return
+        if value.flow_style or not value.value:
+            text = self._flow(value, role)
+            end = value.end_mark
+            eol = self._eol(end.line, end.column)
+            self._put(prefix + " " + text + ("  " + eol if eol else ""))
+            return
+        eol = self._eol(line, mark.end_mark.column) if key is not None else ""
+        self._put(prefix + ("  " + eol if eol else ""))
+        if isinstance(value, MappingNode):
+            self._mapping(value, indent + 2, role)
+        else:
+            self._sequence(value, indent + 2, role)
+
+    def _block_scalar(self, prefix: str, node: Any, indent: int) -> None:
+        start = node.start_mark
+        header_line = self.lines[start.line]
+        header = _BLOCK_HEADER_RE.match(header_line, start.column)
+        last = self._block_scalar_end(node)
+        body = self.lines[start.line + 1 : last + 1]
+        widths = [len(line) - len(line.lstrip(" ")) for line in body if line.strip()]
+        after = header_line[header.end() :].split("#", 1)[0] if header else "?"
+        if header is None or after.strip() or not widths:
+            self._put(prefix + " " + _double_quoted(node.value))
+            return
+        eol = self._eol(start.line, header.end())
+        self._put(prefix + " " + header.group() + ("  " + eol if eol else ""))
+        cut = min(widths)
+        pad = " " * (indent + 2)
+        for line in body:
+            self._put(pad + line[cut:] if line.strip() else "")
+
+    def _scalar_text(self, node: Any) -> str:
+        """A scalar as written; a scalar over several lines on one line."""
+        start, end = node.start_mark, node.end_mark
+        if start.line == end.line:
+            return self.text[start.index : end.index]
+        value: str = node.value
+        if node.style is None and "\n" not in value and value == value.strip():
+            return value
+        return _double_quoted(value)
+
+    def _scalar_value(self, node: Any, role: str) -> str:
+        if role == "money":
+            return _money(node) or self._scalar_text(node)
+        if role in ("target", "target%"):
+            return _target(node, role == "target%") or self._scalar_text(node)
+        return self._scalar_text(node)
+
+    def _flow(self, node: Any, role: str) -> str:
+        if isinstance(node, ScalarNode):
+            return self._scalar_value(node, role)
+        if isinstance(node, SequenceNode):
+            return "[" + ", ".join(self._flow(item, role) for item in node.value) + "]"
+        keys = self._year_keys(node) if role in _YEARLY else None
+        percent = role == "indikator" and _is_percent(node)
+        parts = []
+        for key, value, _ in _ordered([(k, v, _key_text(k)) for k, v in node.value], role):
+            key_text = keys[id(key)] if keys is not None else self._scalar_text(key)
+            child = _child_role(role, _key_text(key), value, percent)
+            parts.append(key_text + ": " + self._flow(value, child))
+        return "{" + ", ".join(parts) + "}"
+
+    def _indent_comments(self) -> str:
+        """Indent each full-line comment like the line it stands above.
+
+        A comment deeper than that line that directly follows a deeper block
+        (a note at the end of a nested list, no blank line between) keeps its
+        column.
+        """
+        out, kinds = self.out, self.kinds
+        following: list[int | None] = [None] * len(out)
+        current: int | None = None
+        for number in range(len(out) - 1, -1, -1):
+            following[number] = current
+            if kinds[number] == -1:
+                line = out[number]
+                current = len(line) - len(line.lstrip(" "))
+        previous: int | None = None
+        blank_since = False
+        for number, line in enumerate(out):
+            kind = kinds[number]
+            if kind == -1:
+                previous = len(line) - len(line.lstrip(" "))
+                blank_since = False
+                continue
+            if kind == -2:
+                blank_since = True
+                continue
+            below = following[number]
+            if below is None:
+                out[number] = " " * kind + line
+                continue
+            inner = previous is not None and previous > below and not blank_since
+            out[number] = " " * (kind if kind > below and inner else below) + line
+        return "\n".join(out) + "\n"
+
+
+# Roles: which key order and which number forms apply to a mapping's entries.
+_ORDERS: dict[str, tuple[str, ...]] = {
+    "root": TOP_KEYS,
+    "rpjmd": RPJMD_KEYS,
+    "renstra": RENSTRA_KEYS,
+    "renstra_item": RENSTRA_ITEM_KEYS,
+    "jabatan": JABATAN_KEYS,
+    "indikator": INDIKATOR_KEYS,
+    **{"node:" + level: NODE_KEYS for level in ("outcome", "csf", *CHILD_KEY.values())},
+}
+
+
+_RANKS: dict[str, dict[str | None, int]] = {
+    role: {key: i for i, key in enumerate(order)} for role, order in _ORDERS.items()
+}
+_YEARLY = frozenset(("money", "target", "target%"))
+_T = TypeVar("_T", bound=tuple[Any, ...])
+
+
+def _ordered(entries: list[_T], role: str) -> list[_T]:
+    """Entries (key name last) in the canonical key order of ``role``; others after."""
+    rank = _RANKS.get(role)
+    if rank is None:
+        return entries
+    size = len(rank)
+    ranks = [rank.get(entry[-1], size) for entry in entries]
+    if all(a <= b for a, b in itertools.pairwise(ranks)):
+        return entries  # already in order: the common case
+    indexed = sorted(range(len(entries)), key=lambda i: (ranks[i], i))
+    return [entries[i] for i in indexed]
+
+
+def _is_percent(node: Any) -> bool:
+    """Whether an indicator mapping's ``satuan`` is ``%``."""
+    for key, value in node.value:
+        if _key_text(key) == "satuan" and isinstance(value, ScalarNode):
+            satuan = _resolve(value)
+            return isinstance(satuan, str) and satuan.strip() == "%"
+    return False
+
+
+def _child_role(role: str, key: str | None, value: Any, percent: bool = False) -> str:
+    """The role of the value under ``key`` in a mapping of ``role``."""
+    if role == "root":
+        if key in ("rpjmd", "renstra"):
+            return key if isinstance(value, MappingNode) else ""
+        if key == "jabatan":
+            return "jabatan"
+        if key == "outcome":
+            return "node:outcome" if isinstance(value, MappingNode) else ""
+        if key == "csf":
+            return "node:csf"
+        return ""
+    if role == "renstra":
+        return "renstra_item" if key in RENSTRA_KEYS else ""
+    if role.startswith("node:") or role == "renstra_item":
+        if key == "indikator":
+            return "indikator"
+        if key == "anggaran" and role.startswith("node:"):
+            return "money"
+        child = CHILD_KEY.get(role[5:]) if role.startswith("node:") else None
+        if child is not None and key == child:
+            return "node:" + child
+        return ""
+    if role == "indikator":
+        if key == "target" and not _is_null(value):
+            return "target%" if percent else "target"
+        return ""
+    return role if role in _YEARLY else ""
+
+
+def _is_null(node: Any) -> bool:
+    return isinstance(node, ScalarNode) and _resolve(node) is None
+
+
+def _key_text(node: Any) -> str | None:
+    """A key's name (``None`` for a key that is not text)."""
+    if isinstance(node, ScalarNode):
+        value = node.value
+        if node.style is not None:
+            return value  # type: ignore[no-any-return]
+        if value and value[0] not in "0123456789+-.~nNtTfF":
+            return value  # type: ignore[no-any-return]
+        value = resolve_plain(value)
+        return value if isinstance(value, str) else None
     return None
 
 
-def _indent_comments(text: str) -> str:
-    """Indent each full-line comment like the line it stands above.
-
-    A comment deeper than that line that directly follows a deeper block (a
-    note at the end of a nested list, no blank line between) keeps its column.
-    """
-    lines = text.split("\n")
-    skip = _multiline_scalar_lines(text)
-    content: list[int | None] = []  # indentation of content lines, None for comments/blank
-    for number, line in enumerate(lines):
-        stripped = line.lstrip(" ")
-        if number in skip or (stripped and not stripped.startswith("#")):
-            content.append(len(line) - len(stripped))
-        else:
-            content.append(None)
-    previous: int | None = None
-    blank_since = False  # a blank line since the last content line
-    for number, line in enumerate(lines):
-        stripped = line.lstrip(" ")
-        if content[number] is not None:
-            previous = content[number]
-            blank_since = False
-            continue
-        if not stripped.startswith("#"):
-            blank_since = True
-            continue
-        following = next((c for c in content[number + 1 :] if c is not None), None)
-        if following is None:
-            continue
-        own = len(line) - len(stripped)
-        inner = previous is not None and previous > following and not blank_since
-        if own > following and inner:
-            continue  # a note at the end of the deeper block above
-        lines[number] = " " * following + stripped
-    return "\n".join(lines)
+def _resolve(node: Any) -> Any:
+    """A scalar node's value as the loader reads it."""
+    return resolve_plain(node.value) if node.style is None else node.value
 
 
-def _multiline_scalar_lines(text: str) -> set[int]:
-    """Line numbers (0-based) inside scalars that span several lines."""
-    from ruamel.yaml import YAML
-    from ruamel.yaml.tokens import ScalarToken
+def _double_quoted(value: str) -> str:
+    import json
 
-    lines: set[int] = set()
-    for token in YAML(typ="rt").scan(text):
-        if isinstance(token, ScalarToken) and token.end_mark.line > token.start_mark.line:
-            lines.update(range(token.start_mark.line, token.end_mark.line + 1))
-    return lines
+    return json.dumps(value, ensure_ascii=False)
 
 
-class _Normaliser:
-    """Key order and number forms, walking the round-trip data like the model."""
-
-    def __init__(self, tahun: int) -> None:
-        self.tahun = tahun
-
-    def plan(self, data: Any) -> None:
-        if not _is_map(data):
-            return
-        reorder(data, TOP_KEYS)
-        if _is_map(data.get("rpjmd")):
-            reorder(data["rpjmd"], RPJMD_KEYS)
-        renstra = data.get("renstra")
-        if _is_map(renstra):
-            reorder(renstra, RENSTRA_KEYS)
-            for part in RENSTRA_KEYS:
-                for item in _maps(renstra.get(part)):
-                    reorder(item, RENSTRA_ITEM_KEYS)
-                    self.indicators(item)
-        for jab in _maps(data.get("jabatan")):
-            reorder(jab, JABATAN_KEYS)
-        if _is_map(data.get("outcome")):
-            self.node(data["outcome"], "outcome")
-        for csf in _maps(data.get("csf")):
-            self.node(csf, "csf")
-
-    def node(self, node: Any, level: str) -> None:
-        reorder(node, NODE_KEYS)
-        if "anggaran" in node:
-            node["anggaran"] = _money(node["anggaran"])
-        self.indicators(node)
-        child_key = CHILD_KEY.get(level)
-        if child_key is not None:
-            for child in _maps(node.get(child_key)):
-                self.node(child, child_key)
-
-    def indicators(self, owner: Any) -> None:
-        for ind in _maps(owner.get("indikator")):
-            reorder(ind, INDIKATOR_KEYS)
-            if ind.get("target") is not None:
-                satuan = ind.get("satuan")
-                percent = isinstance(satuan, str) and satuan.strip() == "%"
-                ind["target"] = _target(ind["target"], percent)
-
-
-def _is_map(value: Any) -> bool:
-    from ruamel.yaml.comments import CommentedMap
-
-    return isinstance(value, CommentedMap)
-
-
-def _maps(value: Any) -> Iterable[Any]:
-    from ruamel.yaml.comments import CommentedSeq
-
-    if isinstance(value, CommentedSeq):
-        yield from (item for item in value if _is_map(item))
-
-
-def _money(value: Any) -> Any:
-    """Whole Rupiah as a plain int; a yearly mapping gets int years and amounts."""
-    if _is_map(value):
-        _rekey_years(value)
-        for year in list(value):
-            value[year] = _money(value[year])
-        return value
+def _money(node: Any) -> str | None:
+    """Whole Rupiah as a plain integer (``None``: keep the text as written)."""
     try:
-        return int(parse_rupiah(value))
-    except NumberFormatError:  # pragma: no cover - the schema accepted it
-        return value
+        return str(int(parse_rupiah(_resolve(node))))
+    except (NumberFormatError, TypeError, ValueError):
+        return None
 
 
-def _target(value: Any, percent: bool) -> Any:
-    if _is_map(value):
-        _rekey_years(value)
-        for year in list(value):
-            value[year] = _target(value[year], percent)
-        return value
+def _target(node: Any, percent: bool) -> str | None:
     try:
-        number = parse_target(value, percent)
-    except NumberFormatError:  # pragma: no cover - the schema accepted it
-        return value
-    return int(number) if isinstance(number, int) else float(number)
+        number = parse_target(_resolve(node), percent)
+    except (NumberFormatError, TypeError, ValueError):
+        return None
+    if isinstance(number, int) and not isinstance(number, bool):
+        return str(number)
+    return _float_text(float(number))
 
 
-def _rekey_years(mapping: Any) -> None:
-    """``"2025"`` year keys become integer keys, keeping their comments."""
-    for key in list(mapping):
-        if isinstance(key, str) and key.strip().isdigit():
-            new = int(key.strip())
-            if new in mapping:
-                continue
-            position = list(mapping).index(key)
-            value = mapping.pop(key)
-            comments = mapping.ca.items.pop(key, None)
-            mapping.insert(position, new, value)
-            if comments is not None:
-                mapping.ca.items[new] = comments
-        elif not isinstance(key, int) or isinstance(key, bool):
-            continue
-        elif type(key) is not int:  # ScalarInt: drop its original spelling
-            position = list(mapping).index(key)
-            value = mapping.pop(key)
-            comments = mapping.ca.items.pop(key, None)
-            mapping.insert(position, int(key), value)
-            if comments is not None:
-                mapping.ca.items[int(key)] = comments
-
-
-# ------------------------------------------------------------------ key order
-
-
-def reorder(mapping: Any, order: tuple[str, ...]) -> None:
-    """Put the keys of a round-trip mapping in ``order``, keeping comments in place.
-
-    ruamel.yaml attaches the comment lines that follow a value to the last
-    key of that value (at any depth). Before the keys move, those lines are
-    taken off and put back after the key that now precedes the key they were
-    written above; what followed the mapping's last key stays at its end.
-    """
-    keys = list(mapping)
-    rank = {k: i for i, k in enumerate(order)}
-    wanted = sorted(keys, key=lambda k: (rank.get(k, len(order)), keys.index(k)))
-    if wanted == keys:
-        return
-    if mapping.fa.flow_style():
-        for key in wanted:
-            mapping.move_to_end(key)
-        return
-    column = _column(mapping)
-    inner: dict[Any, str] = {}
-    leading: dict[Any, str] = {}
-    trailing = ""
-    for i, key in enumerate(keys):
-        rest = _take_rest(mapping, key)
-        if i + 1 == len(keys):
-            trailing = rest
-            break
-        inner[key], leading[keys[i + 1]] = _split_rest(rest, column)
-    first_leading = leading.pop(wanted[0], "")
-    for key in wanted:
-        mapping.move_to_end(key)
-    for i, key in enumerate(wanted):
-        text = inner.get(key, "")
-        if i + 1 < len(wanted):
-            text += leading.get(wanted[i + 1], "")
-            if i == 0:
-                text = first_leading + text
-        else:
-            text += trailing if len(wanted) > 1 else first_leading + trailing
-        _put_rest(mapping, key, text)
-
-
-def _column(mapping: Any) -> int:
-    """The source column of a mapping's keys (0 when unknown)."""
-    try:
-        return int(mapping.lc.col or 0)
-    except (AttributeError, TypeError):  # pragma: no cover - always set when loaded
-        return 0
-
-
-def _split_rest(rest: str, column: int) -> tuple[str, str]:
-    """Split comment lines after a value: deeper ones stay with it, the rest lead on."""
-    lines = rest.splitlines(keepends=True)
-    last_inner = -1
-    for i, line in enumerate(lines):
-        stripped = line.lstrip(" ")
-        if stripped.startswith("#"):
-            if len(line) - len(stripped) > column:
-                last_inner = i
-            else:
-                break
-    return "".join(lines[: last_inner + 1]), "".join(lines[last_inner + 1 :])
-
-
-def _tail_holder(mapping: Any, key: Any) -> tuple[Any, Any, int]:
-    """Where ruamel keeps the comment after ``mapping[key]``'s value: (items, key, slot)."""
-    from ruamel.yaml.comments import CommentedMap, CommentedSeq
-
-    value = mapping[key]
-    if isinstance(value, CommentedMap) and len(value) and not value.fa.flow_style():
-        return _tail_holder(value, list(value)[-1])
-    if isinstance(value, CommentedSeq) and len(value) and not value.fa.flow_style():
-        return _seq_tail_holder(value)
-    return (mapping.ca.items, key, 2)
-
-
-def _seq_tail_holder(seq: Any) -> tuple[Any, Any, int]:
-    from ruamel.yaml.comments import CommentedMap, CommentedSeq
-
-    index = len(seq) - 1
-    item = seq[index]
-    if isinstance(item, CommentedMap) and len(item) and not item.fa.flow_style():
-        return _tail_holder(item, list(item)[-1])
-    if isinstance(item, CommentedSeq) and len(item) and not item.fa.flow_style():
-        return _seq_tail_holder(item)
-    return (seq.ca.items, index, 0)
-
-
-def _take_rest(mapping: Any, key: Any) -> str:
-    """Remove and return the full comment lines after ``key``'s value."""
-    items, hkey, slot = _tail_holder(mapping, key)
-    entry = items.get(hkey)
-    token = entry[slot] if entry is not None and len(entry) > slot else None
-    if token is None or not hasattr(token, "value"):
-        return ""
-    value: str = token.value
-    cut = value.find("\n")
-    if cut < 0:
-        return ""
-    token.value = value[: cut + 1]
-    return value[cut + 1 :]
-
-
-def _put_rest(mapping: Any, key: Any, rest: str) -> None:
-    """Append comment lines after ``key``'s value."""
-    if not rest:
-        return
-    from ruamel.yaml.error import CommentMark
-    from ruamel.yaml.tokens import CommentToken
-
-    items, hkey, slot = _tail_holder(mapping, key)
-    entry = items.get(hkey)
-    if entry is None:
-        entry = [None, None, None, None]
-        items[hkey] = entry
-    token = entry[slot]
-    if token is None or not hasattr(token, "value"):
-        entry[slot] = CommentToken("\n" + rest, CommentMark(0))
-        return
-    value: str = token.value
-    token.value = (value if value.endswith("\n") else value + "\n") + rest
+def _float_text(value: float) -> str | None:
+    """A float as ruamel.yaml writes it (``None`` for inf/nan: keep the text)."""
+    if value != value or value in (float("inf"), float("-inf")):
+        return None
+    text = repr(value).lower()
+    if "." not in text and "e" in text:
+        text = text.replace("e", ".0e", 1)
+    return text
 
 
 # ---------------------------------------------------------------- verification
@@ -527,15 +686,61 @@ def _put_rest(mapping: Any, key: Any, rest: str) -> None:
 
 def comments(text: str) -> Counter[str]:
     """The comment lines of a YAML text (stripped), counted."""
+    text = text.replace("\r\n", "\n")
+    try:
+        root = compose_nodes(text)
+    except (YAMLError, TooDeepForC):
+        return _comments_slow(text)
+    return _comments_of(text, root)
+
+
+def _comments_of(text: str, root: Any) -> Counter[str]:
+    """Every ``#`` comment of ``text`` outside its scalars, counted (linear)."""
+    spans: list[tuple[int, int]] = []
+    stack = [root] if root is not None else []
+    while stack:
+        node = stack.pop()
+        if isinstance(node, ScalarNode):
+            if node.end_mark.index > node.start_mark.index:
+                spans.append((node.start_mark.index, node.end_mark.index))
+        elif isinstance(node, MappingNode):
+            for key, value in node.value:
+                stack.append(key)
+                stack.append(value)
+        else:
+            stack.extend(node.value)
+    spans.sort()
+    starts = [s for s, _ in spans]
+    found: Counter[str] = Counter()
+    after = -1
+    for match in _COMMENT_RE.finditer(text):
+        at = match.start()
+        if at < after:
+            continue
+        i = bisect_right(starts, at) - 1
+        if i >= 0 and spans[i][1] > at:
+            continue
+        end = text.find("\n", at)
+        end = len(text) if end < 0 else end
+        found[text[at:end].strip()] += 1
+        after = end
+    return found
+
+
+def _comments_slow(text: str) -> Counter[str]:
+    """The comment lines of any YAML text, with ruamel.yaml's scanner."""
     from ruamel.yaml import YAML
 
     found: Counter[str] = Counter()
-    for token in YAML(typ="rt").scan(text):
-        for part in _walk_comment(getattr(token, "_comment", None)):
-            for line in part.splitlines():
-                line = line.strip()
-                if line.startswith("#"):
-                    found[line] += 1
+    try:
+        for token in YAML(typ="rt").scan(text):
+            for part in _walk_comment(getattr(token, "_comment", None)):
+                for line in part.splitlines():
+                    line = line.strip()
+                    if line.startswith("#"):
+                        found[line] += 1
+    except YAMLError:
+        pass
     return found
 
 
@@ -549,16 +754,18 @@ def _walk_comment(value: Any) -> Iterable[str]:
         yield str(value.value)
 
 
-def _verify(before: str, after: str, model: Any, file: str) -> str | None:
+def _verify(before: str, after: str, model: Any, file: str, before_root: Any = None) -> str | None:
     """Why the formatted text is not safe to write, or ``None``."""
     reloaded = load_text(after, file)
     if reloaded.plan is None or reloaded.plan.model != model:
         return "hasil pemformatan tidak memuat isi yang sama (kesalahan pokin fmt)"
-    lost = comments(before) - comments(after)
+    assert reloaded.document is not None
+    old = comments(before) if before_root is None else _comments_of(before, before_root)
+    lost = old - _comments_of(after, reloaded.document.root)
     if lost:
         first = next(iter(lost))
         return (
-            f"komentar '{first[:60]}' akan hilang (ruamel.yaml tidak dapat menyimpannya "
-            "di posisi itu, misalnya setelah {...} di dalam daftar)"
+            f"komentar '{first[:60]}' akan hilang (pokin fmt tidak dapat menyimpannya "
+            "di posisi itu, misalnya di dalam {...} yang ditulis pada beberapa baris)"
         )
     return None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from itertools import groupby
 
 from pokin.check.result import Report
@@ -37,7 +38,16 @@ def summary_line(report: Report) -> str:
 
 
 def print_human(report: Report) -> None:
-    """Problems grouped by file, each with position, code, node and message."""
+    """Problems grouped by file, each with position, code, node and message.
+
+    Without colour (not a terminal, ``NO_COLOR``) the same text is written
+    directly, without loading rich.
+    """
+    from pokin.render.console import colour_wanted
+
+    if not colour_wanted():
+        _print_plain(report)
+        return
     from rich.markup import escape
 
     from pokin.render.console import console
@@ -53,6 +63,21 @@ def print_human(report: Report) -> None:
     style = "bold red" if errors else ("yellow" if report.count("warning") else "bold green")
     mark = "✗" if errors else ("!" if report.count("warning") else "✓")
     out.print(f"[{style}]{mark} {summary_line(report)}[/{style}]")
+
+
+def _print_plain(report: Report) -> None:
+    """:func:`print_human` without colour: the same lines as plain text."""
+    write = sys.stdout.write
+    for file, problems in groupby(report.problems, key=lambda p: p.file):
+        write(f"{file}\n")
+        for p in problems:
+            node = f" [{p.node}]" if p.node else ""
+            word = _SEVERITY_WORD[p.severity]
+            write(f"  {p.file}:{p.line}:{p.column}: {p.code} {word}{node} {p.message}\n")
+        write("\n")
+    errors = report.count("error")
+    mark = "✗" if errors else ("!" if report.count("warning") else "✓")
+    write(f"{mark} {summary_line(report)}\n")
 
 
 def _line(p: Problem, escape: object) -> str:

@@ -14,24 +14,23 @@ Python data by our own small constructor, which:
 from __future__ import annotations
 
 import re
-import threading
 from dataclasses import dataclass, field
 from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
+from ruamel.yaml.tag import Tag
 
 from pokin.problems import Path, Problem, shorten
 
 #: Deepest nesting a plan may have; real plans are about 10 levels deep.
 MAX_DEPTH = 64
-#: Above this bound on nesting the C parser could exhaust the C stack, so the
-#: depth is measured with the (iterative) pure-Python parser first.
+#: Nesting the C composer may recurse into (it stops beyond, exactly); the
+#: depth is then measured with the iterative pure-Python parser.
 _C_PARSER_SAFE_DEPTH = 5000
 
-#: A composed node: ruamel.yaml's own classes (pure-Python parser) or the
-#: light classes below (C parser).
+#: A composed node (ruamel.yaml's node classes).
 YamlNode = Any
 
 _INT_RE = re.compile(r"[-+]?(0|[1-9][0-9_]*)")
@@ -41,6 +40,10 @@ TAG_PREFIX = "tag:yaml.org,2002:"
 #: Tags our C loader gives plain and quoted scalars (resolved by the builder).
 PLAIN_TAG = "pokin:plain"
 QUOTED_TAG = "pokin:quoted"
+_PLAIN = Tag(suffix=PLAIN_TAG)
+_QUOTED = Tag(suffix=QUOTED_TAG)
+_SEQ = Tag(suffix=TAG_PREFIX + "seq")
+_MAP = Tag(suffix=TAG_PREFIX + "map")
 _NULLS = frozenset(("", "~", "null", "Null", "NULL"))
 _TRUES = frozenset(("true", "True", "TRUE"))
 _FALSES = frozenset(("false", "False", "FALSE"))
@@ -136,13 +139,13 @@ def parse(text: str, file: str) -> Document:
     if text.startswith("\ufeff"):
         text = text[1:]
     doc = Document(file=file, text=text, data=None, root=None)
-    if _nesting_bound(text) > _C_PARSER_SAFE_DEPTH:
-        deep = _too_deep(text, file)
-        if deep is not None:
-            doc.problems.append(deep)
-            return doc
     try:
-        root = _compose(text)
+        root = compose_nodes(text)
+    except TooDeepForC:
+        # measured again with the iterative pure-Python parser, for its position
+        deep = _too_deep(text, file)
+        doc.problems.append(deep or _depth_problem(file, 1, 1))
+        return doc
     except MarkedYAMLError as exc:
         doc.problems.append(_syntax_problem(exc, text, file))
         return doc
@@ -194,99 +197,29 @@ def _yaml() -> YAML:
     return _YAML
 
 
-class LightScalar:
-    """A scalar node as the C parser builds it for pokin: plain attributes only.
-
-    ruamel.yaml's own node classes wrap every tag in a ``Tag`` object in
-    Python; on a 10,000-node plan that costs a third of the parse.
-    """
-
-    __slots__ = ("end_mark", "start_mark", "style", "tag", "value")
-
-    def __init__(
-        self,
-        tag: str,
-        value: str,
-        start_mark: Any,
-        end_mark: Any,
-        style: str | None = None,
-        comment: object = None,
-        anchor: object = None,
-    ) -> None:
-        self.tag = tag
-        self.value = value
-        self.start_mark = start_mark
-        self.end_mark = end_mark
-        self.style = style
+SCALAR = ScalarNode
+SEQUENCE = SequenceNode
+MAPPING = MappingNode
 
 
-class LightCollection:
-    """A sequence or mapping node as the C parser builds it for pokin."""
-
-    __slots__ = ("end_mark", "flow_style", "start_mark", "tag", "value")
-
-    def __init__(
-        self,
-        tag: str,
-        value: list[Any],
-        start_mark: Any,
-        end_mark: Any,
-        flow_style: bool | None = None,
-        comment: object = None,
-        anchor: object = None,
-    ) -> None:
-        self.tag = tag
-        self.value = value
-        self.start_mark = start_mark
-        self.end_mark = end_mark
-        self.flow_style = flow_style
+class TooDeepForC(Exception):
+    """Raised from inside the C composer before its recursion gets deep."""
 
 
-class LightSequence(LightCollection):
-    """A sequence node (``value`` is the list of item nodes)."""
-
-    __slots__ = ()
-
-
-class LightMapping(LightCollection):
-    """A mapping node (``value`` is the list of (key node, value node) pairs)."""
-
-    __slots__ = ()
-
-
-SCALAR = (ScalarNode, LightScalar)
-SEQUENCE = (SequenceNode, LightSequence)
-MAPPING = (MappingNode, LightMapping)
-_LIGHT = (LightScalar, LightCollection)
-_NODE_CLASSES_LOCK = threading.Lock()
-
-
-def _compose(text: str) -> Any:
+def compose_nodes(text: str) -> Any:
     """Compose ``text`` into nodes, with the C parser when it is installed.
 
-    The C parser creates nodes through the names ``ScalarNode``,
-    ``SequenceNode`` and ``MappingNode`` of its module; for the duration of
-    the parse (under a lock, restored afterwards) they name the light node
-    classes above.
+    Raises :class:`TooDeepForC` when the nesting passes
+    ``_C_PARSER_SAFE_DEPTH`` (counted exactly, as the composer descends).
     """
     loader_class = _fast_loader_class()
     if loader_class is None:
         return _yaml().compose(text)
-    import _ruamel_yaml as cyaml
-
-    with _NODE_CLASSES_LOCK:
-        saved = (cyaml.ScalarNode, cyaml.SequenceNode, cyaml.MappingNode)
-        cyaml.ScalarNode, cyaml.SequenceNode, cyaml.MappingNode = (
-            LightScalar,
-            LightSequence,
-            LightMapping,
-        )
-        loader = loader_class(text)
-        try:
-            return loader.get_single_node()
-        finally:
-            loader.dispose()
-            cyaml.ScalarNode, cyaml.SequenceNode, cyaml.MappingNode = saved
+    loader = loader_class(text)
+    try:
+        return loader.get_single_node()
+    finally:
+        loader.dispose()
 
 
 _FAST_LOADER: type | bool | None = False
@@ -297,7 +230,14 @@ def _fast_loader_class() -> type | None:
 
     ruamel.yaml's own resolver runs a list of regular expressions over every
     plain scalar in Python, which costs about half the parse time of a large
-    plan; :meth:`_Builder._plain` resolves the YAML 1.2 core schema directly.
+    plan; :func:`resolve_plain` resolves the YAML 1.2 core schema directly.
+    The tags it gives are four prebuilt ``Tag`` objects, so that ruamel.yaml's
+    node classes need not build one per node (a third of the parse otherwise);
+    nothing global of ruamel.yaml is changed, so other users of its C loader
+    in the same process (other threads included) are unaffected.
+    The composer calls ``descend_resolver``/``ascend_resolver`` around every
+    node, before it recurses: they count the depth, so nesting too deep for
+    the C stack is stopped exactly and at no extra pass over the text.
     """
     global _FAST_LOADER
     if _FAST_LOADER is False:
@@ -308,18 +248,20 @@ def _fast_loader_class() -> type | None:
         else:
 
             class FastLoader(CParser):  # type: ignore[misc]
-                def resolve(self, kind: type, value: str, implicit: tuple[bool, bool]) -> str:
-                    if kind is LightScalar or kind is ScalarNode:
-                        return PLAIN_TAG if implicit[0] else QUOTED_TAG
-                    if kind is LightSequence or kind is SequenceNode:
-                        return TAG_PREFIX + "seq"
-                    return TAG_PREFIX + "map"
+                depth = 0
+
+                def resolve(self, kind: type, value: str, implicit: tuple[bool, bool]) -> Any:
+                    if kind is ScalarNode:
+                        return _PLAIN if implicit[0] else _QUOTED
+                    return _SEQ if kind is SequenceNode else _MAP
 
                 def descend_resolver(self, *args: object) -> None:
-                    return None
+                    self.depth += 1
+                    if self.depth > _C_PARSER_SAFE_DEPTH:
+                        raise TooDeepForC
 
                 def ascend_resolver(self, *args: object) -> None:
-                    return None
+                    self.depth -= 1
 
             _FAST_LOADER = FastLoader
     return _FAST_LOADER if isinstance(_FAST_LOADER, type) else None
@@ -328,12 +270,6 @@ def _fast_loader_class() -> type | None:
 def c_parser_in_use() -> bool:
     """Whether the C parser of ruamel.yaml.clib is available and used."""
     return _fast_loader_class() is not None
-
-
-def _nesting_bound(text: str) -> int:
-    """A cheap upper bound on how deeply ``text`` can nest."""
-    longest = max((len(line) for line in text.splitlines()), default=0)
-    return text.count("[") + text.count("{") + longest
 
 
 def _too_deep(text: str, file: str) -> Problem | None:
@@ -469,7 +405,9 @@ class _Builder:
             mark = node.start_mark
             self.problems.append(_depth_problem(self.file, mark.line + 1, mark.column + 1))
             return None
-        self._check_tag(node, ("seq", "map"))
+        ctag = node.ctag
+        if ctag is not _MAP and ctag is not _SEQ:  # the C loader's own tags need no check
+            self._check_tag(node, ("seq", "map"))
         if isinstance(node, SEQUENCE):
             return [self._node(item, depth + 1, item) for item in node.value]
         assert isinstance(node, MAPPING)
@@ -522,7 +460,7 @@ class _Builder:
         tag = _tag(node)
         value: str = node.value
         if tag == PLAIN_TAG:
-            return _plain(value)
+            return resolve_plain(value)
         if tag == QUOTED_TAG:
             return value
         kind = tag[len(TAG_PREFIX) :] if tag and tag.startswith(TAG_PREFIX) else ""
@@ -544,9 +482,11 @@ class _Builder:
 
 def _tag(node: Any) -> str:
     """A node's tag as text (read without ruamel's slow URI-decoding property)."""
-    if isinstance(node, _LIGHT):
-        return node.tag
     ctag = node.ctag
+    if ctag is _PLAIN:
+        return PLAIN_TAG
+    if ctag is _QUOTED:
+        return QUOTED_TAG
     if ctag is None:
         return ""
     if ctag.handle is None:
@@ -554,7 +494,7 @@ def _tag(node: Any) -> str:
     return str(ctag)
 
 
-def _plain(value: str) -> Any:
+def resolve_plain(value: str) -> Any:
     """Resolve a plain scalar by the YAML 1.2 core schema (``no`` stays a string)."""
     if not value:
         return None
