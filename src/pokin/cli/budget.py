@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from pokin.cli.app import app, fail, load_plan
+from pokin.cli.app import app, check_plan, fail, load_plan
 from pokin.render.formats import BUDGET_FORMATS, choice, emit
 
 if TYPE_CHECKING:
@@ -67,4 +67,8 @@ def budget(
         fail(str(exc))
 
     emit(BUDGET_FORMATS, fmt.name, view)
-    raise typer.Exit(view.exit_code)
+    # the project settings decide, as for validate, whether a mismatch (B001) fails
+    fails = bool(view.exit_code) and any(
+        p.code == "B001" and p.severity == "error" for p in check_plan(result).problems
+    )
+    raise typer.Exit(view.exit_code if fails else 0)

@@ -38,10 +38,9 @@ def summary_line(report: Report) -> str:
 
 def print_human(report: Report) -> None:
     """Problems grouped by file, each with position, code, node and message."""
-    from rich.markup import escape
+    from pokin.render.console import console, safe_markup
 
-    from pokin.render.console import console
-
+    escape = safe_markup
     out = console()
     for file, problems in groupby(report.problems, key=lambda p: p.file):
         items = list(problems)
