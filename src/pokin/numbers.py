@@ -128,8 +128,9 @@ def parse_target(value: object, percent_unit: bool) -> float | int:
         num = match.group(1).replace(".", "").replace(",", ".")
         if len(num.split(".")[0].lstrip("+-0")) > MAX_DIGITS:
             raise NumberFormatError(_too_large("target", text))
-        result = float(num)
-        return int(result) if result.is_integer() and "," not in match.group(1) else result
+        if "," not in match.group(1):  # a whole number: exact, never through a float
+            return int(num)
+        return float(num)
     raise NumberFormatError("target harus berupa angka")
 
 

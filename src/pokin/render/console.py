@@ -13,12 +13,30 @@ def console(stderr: bool = False) -> Console:
     """A console that never wraps lines (so ``file:line:col`` stays clickable)."""
     from rich.console import Console
 
-    return Console(
+    out = Console(
         stderr=stderr,
         highlight=False,
         soft_wrap=True,
         no_color="NO_COLOR" in os.environ or None,  # type: ignore[arg-type]
     )
+    out.on_broken_pipe = closed_pipe  # type: ignore[method-assign]
+    return out
+
+
+def closed_pipe() -> None:
+    """The reader went away (``pokin diff … | head``): stop quietly with exit 0.
+
+    Standard output is pointed at the null device, so the interpreter's last
+    flush does not fail again with a message.
+    """
+    import sys
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+    raise SystemExit(0)
 
 
 # ---------------------------------------------------------------- plan text on a terminal

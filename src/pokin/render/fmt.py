@@ -121,6 +121,7 @@ def format_bytes(raw: bytes, file: str) -> FormatResult:
     text = body.decode("utf-8")
     crlf = text.count("\r\n") * 2 > text.count("\n")
     text = text.replace("\r\n", "\n")
+    text = _untab_comments(text)
     try:
         out = _format_text(text, loaded.plan.model.tahun)
     except Exception as exc:  # ruamel.yaml and normalisation: never crash on a file
@@ -197,6 +198,23 @@ def _format_text(text: str, tahun: int) -> str:
     if out.startswith(directive):
         out = out[len(directive) :]
     return out if out.endswith("\n") else out + "\n"
+
+
+def _untab_comments(text: str) -> str:
+    """Tabs before an end-of-line comment become spaces (the C parser accepts them,
+    ruamel's round-trip scanner does not). The layout puts two spaces there anyway;
+    the check of the result against the plan catches any change of meaning."""
+    if "\t#" not in text and "\t #" not in text:
+        return text
+    lines = text.split("\n")
+    for number, line in enumerate(lines):
+        start = _comment_start(line)
+        if start is None or "\t" not in line[:start]:
+            continue
+        value = line[:start].rstrip(" \t")
+        if value.strip():
+            lines[number] = value + "  " + line[start:]
+    return "\n".join(lines)
 
 
 def _space_eol_comments(text: str) -> str:
