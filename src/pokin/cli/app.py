@@ -54,6 +54,7 @@ def debug() -> bool:
 
 
 if TYPE_CHECKING:
+    from pokin.check.config import Settings
     from pokin.check.result import FileReport, Report
     from pokin.source.load import LoadResult
 
@@ -95,12 +96,17 @@ def check_plan(result: LoadResult) -> FileReport:
     Every command reads one settings object: the nearest pokin.toml or
     ``[tool.pokin]`` above the plan (select, ignore, severity, strict).
     """
-    from pokin.check.config import find_settings
     from pokin.check.engine import check_loaded
+
+    return check_loaded(result, settings=project_settings(result.file))
+
+
+def project_settings(plan: str) -> Settings:
+    """The settings of the nearest pokin.toml / [tool.pokin] above ``plan`` (bad ones exit 2)."""
+    from pokin.check.config import find_settings
     from pokin.problems import UsageError
 
     try:
-        settings = find_settings(result.file)
+        return find_settings(plan)
     except UsageError as exc:
         fail(str(exc))
-    return check_loaded(result, settings=settings)

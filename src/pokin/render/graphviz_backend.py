@@ -63,9 +63,9 @@ def _dot_path() -> str | None:
     return shutil.which("dot")
 
 
-#: The most nodes (edges, in DOT) the embedded WebAssembly Graphviz is given:
-#: beyond this its stack and memory run out on wide trees.
-MAX_WASM_EDGES = 4000
+#: The most nodes the embedded WebAssembly Graphviz is given: beyond this its
+#: stack and memory run out on wide trees, and the layout takes minutes.
+MAX_WASM_NODES = 3000
 #: The memory the WebAssembly Graphviz may use.
 MAX_WASM_MEMORY = 1024 * 1024 * 1024
 _TOO_LARGE = (
@@ -78,15 +78,17 @@ _TOO_LARGE = (
 def render_svg(dot_source: str) -> str:
     """SVG text of ``dot_source`` (system ``dot``, or the WebAssembly build).
 
-    The WebAssembly build gets at most :data:`MAX_WASM_EDGES` edges and
+    The WebAssembly build gets at most :data:`MAX_WASM_NODES` nodes and
     :data:`MAX_WASM_MEMORY` bytes; a larger graph, or one that exhausts its
     stack, is a :class:`RenderFailed` that says how to draw less.
     """
     if renderer() == "system":
         return _run_dot(dot_source, "svg").decode("utf-8")
-    edges = dot_source.count("->")
-    if edges > MAX_WASM_EDGES:
-        raise RenderFailed(_TOO_LARGE.format(what=f"{edges} garis, paling banyak {MAX_WASM_EDGES}"))
+    nodes = dot_source.count("[label=")
+    if nodes > MAX_WASM_NODES:
+        raise RenderFailed(
+            _TOO_LARGE.format(what=f"{nodes} simpul, paling banyak {MAX_WASM_NODES}")
+        )
     return _wasm_render(dot_source, "svg").decode("utf-8")
 
 
@@ -221,7 +223,14 @@ _instance: _WasmGraphviz | None = None
 def _wasm_render(dot_source: str, fmt: str) -> bytes:
     global _instance
     if _instance is None:
-        _instance = _WasmGraphviz()
+        try:
+            _instance = _WasmGraphviz()
+        except Exception as exc:  # no memory to reserve, a damaged module
+            first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+            raise RenderFailed(
+                f"Graphviz bawaan (WebAssembly) tidak dapat dimulai: {first[:120]}; "
+                "pasang Graphviz di sistem (perintah 'dot') atau gunakan --dot"
+            ) from None
         atexit.register(_release)
     return _instance.render(dot_source, fmt)
 

@@ -94,7 +94,9 @@ def read_plan_bytes(path: str | FsPath) -> bytes:
     """
     name = shown_path(path)
     try:
-        with open(path, "rb") as fh:
+        # O_NONBLOCK: opening a FIFO must not wait for a writer
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with os.fdopen(fd, "rb") as fh:
             info = os.fstat(fh.fileno())
             if stat.S_ISDIR(info.st_mode):
                 raise UsageError(f"{name} adalah folder, bukan berkas rencana")
