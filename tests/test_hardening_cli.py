@@ -488,3 +488,35 @@ def test_markdown_outputs_pass_no_html_and_no_links(tmp_path: Path) -> None:
     for out in (md, report.read_text()):
         assert "<img" not in out and "<script" not in out
         assert "![x](" not in out and "[k](javascript" not in out
+
+
+def test_git_external_locates_problems_in_the_repository_file(tmp_path: Path) -> None:
+    old = write(tmp_path, MINIMAL, "git-tmp-abc123.yaml")
+    new = write(tmp_path, MINIMAL.replace("tahun: 2025", "tahun: [2025"), "git-tmp-def456.yaml")
+    run = run_pokin(
+        "diff",
+        "--git-external",
+        "plans/dinsos.yaml",
+        str(old),
+        "1" * 40,
+        "100644",
+        str(new),
+        "0" * 40,
+        "100644",
+    )
+    assert run.code == 0, run.stderr
+    assert "plans/dinsos.yaml:" in run.stdout and "git-tmp" not in run.stdout
+
+
+def test_fmt_keeps_large_quoted_targets_exact(tmp_path: Path) -> None:
+    plan = write(tmp_path, MINIMAL.replace("target: 93.59", 'target: "12.345.678.901.234.567"'))
+    run = run_pokin("fmt", str(plan))
+    assert run.code == 0, run.stderr
+    assert "target: 12345678901234567\n" in plan.read_text()
+
+
+def test_fmt_accepts_a_tab_before_a_comment(tmp_path: Path) -> None:
+    plan = write(tmp_path, MINIMAL.replace("anggaran: 300\n", "anggaran: 300\t# dokumen: 300\n", 1))
+    run = run_pokin("fmt", str(plan))
+    assert run.code == 0, run.stderr
+    assert "anggaran: 300  # dokumen: 300\n" in plan.read_text()
