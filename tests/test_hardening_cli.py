@@ -520,3 +520,16 @@ def test_fmt_accepts_a_tab_before_a_comment(tmp_path: Path) -> None:
     run = run_pokin("fmt", str(plan))
     assert run.code == 0, run.stderr
     assert "anggaran: 300  # dokumen: 300\n" in plan.read_text()
+
+
+def test_markup_around_a_word_diff_is_text(tmp_path: Path) -> None:
+    base = MINIMAL.replace(
+        "uraian: Jumlah orang yang mendapatkan permakanan",
+        "uraian: '[/] Jumlah [link=https://x.test]orang[/link]'\n"
+        "                    catatan: catatan lama",
+    )
+    old = write(tmp_path, base, "old.yaml")
+    new = write(tmp_path, base.replace("catatan lama", "catatan baru"), "new.yaml")
+    run = run_pokin("diff", str(old), str(new))
+    assert run.code == 0, run.stderr
+    assert "[/] Jumlah [link=https://x.test]orang[/link]" in run.stdout
