@@ -65,3 +65,90 @@ def test_mangled_plans_give_located_problems_never_exceptions(text: str) -> None
     assert not any(p.code == "E001" for p in report.problems), [
         p.message for p in report.problems if p.code == "E001"
     ]
+
+
+# ---- content classes of issue 11: Unicode digits, huge numbers, markup, control characters
+
+#: Values that once crashed a command or reached a terminal raw.
+HOSTILE_VALUES = [
+    "1²",
+    "2①",
+    "٣",
+    "9" * 5000,
+    "-" + "9" * 4400,
+    "0x" + "F" * 5000,
+    "1e400",
+    "-1e400",
+    "1e300",
+    '"' + "1" * 5000 + '"',
+    '"1,004,422,800"',
+    '"93.59"',
+    '"50 persen"',
+    "'[/]'",
+    "'[link=https://x.test]klik[/link]'",
+    "'[bold]x\\'",
+    '"\\e]52;c;cHduZWQ=\\a"',
+    '"\\e[2J\\e[31mmerah"',
+    '"\\u202e\\u2066kanan"',
+    '"=HYPERLINK(\\"x\\")"',
+    '"<img src=x onerror=alert(1)>"',
+    '"![x](http://e.test)"',
+    '"baris\\n::error::palsu"',
+    '"\\x85\\u2028\\u2029"',
+]
+#: Where they go: keys whose values they replace in the example.
+SLOTS = ["tahun", "anggaran", "target", "id", "kinerja", "nama", "kode", "satuan", "pj", "periode"]
+
+
+@st.composite
+def hostile(draw: st.DrawFn) -> str:
+    """The example with a few values (in any slot) replaced by hostile ones."""
+    lines = list(LINES)
+    candidates = [
+        i
+        for i, line in enumerate(lines)
+        if any(line.lstrip(" -").startswith(f"{slot}:") for slot in SLOTS)
+    ]
+    for _ in range(draw(st.integers(1, 4))):
+        i = draw(st.sampled_from(candidates))
+        key, _, _ = lines[i].partition(":")
+        lines[i] = f"{key}: {draw(st.sampled_from(HOSTILE_VALUES))}\n"
+    return "".join(lines)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(hostile())
+def test_hostile_values_give_located_problems_and_safe_output(text: str) -> None:
+    from pokin.check.result import Report
+    from pokin.render.console import visible
+    from pokin.render.github import render_github
+    from pokin.render.problems import render_json
+
+    report = check_loaded(load_text(text, "hostile.yaml"))
+    assert all(_located(p, text) for p in report.problems)
+    assert not any(p.code == "E001" for p in report.problems)
+    full = Report([report])
+    for line in render_github(full).split("\n"):
+        assert not line.startswith("::") or line.startswith(("::error ", "::warning "))
+        assert "\x1b" not in line
+    render_json(full)
+    for p in report.problems:
+        shown = visible(p.message)
+        assert not any(ch in shown for ch in "\x1b\x07\u202e\n")
+    plan = report.plan
+    if plan is None:
+        return
+    from pokin.render.budget import render_csv, render_md
+    from pokin.render.diff import plain_text, render_markdown
+    from pokin.views.budget import budget_view
+    from pokin.views.diff import compare
+
+    for by in ("program", "csf", "jabatan"):
+        view = budget_view(plan, by, None)
+        render_csv(view)
+        assert "<img" not in render_md(view)
+    original = load_text(EXAMPLE.read_bytes(), "example.yaml").plan
+    changes = compare(original, plan)
+    assert not any(ch in plain_text(changes) for ch in "\x1b\x07\u202e")
+    markdown = render_markdown(changes)
+    assert "<img" not in markdown and "![x](" not in markdown

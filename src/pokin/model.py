@@ -20,7 +20,17 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from pokin.numbers import NumberFormatError, parse_rupiah, parse_target
+from pokin.numbers import (
+    MAX_AMOUNT,
+    MAX_DIGITS,
+    RUPIAH_PATTERN,
+    TARGET_PATTERN,
+    NumberFormatError,
+    is_percent_unit,
+    parse_rupiah,
+    parse_target,
+)
+from pokin.problems import shorten
 
 FORMAT_VERSION = 1
 
@@ -36,36 +46,86 @@ Money = int | dict[int, int]
 TargetValue = float | int | dict[int, float | int]
 
 
+#: Years a plan may speak of (tahun, periode, keys of yearly mappings).
+YEAR_MIN, YEAR_MAX = 1900, 2200
+#: The longest periode, in years (a Renstra or RPJMD period is five).
+PERIODE_MAX_YEARS = 10
+
+
 def _money(value: Any) -> Money:
+    if isinstance(value, dict):
+        return _yearly(value, parse_rupiah)
     try:
-        if isinstance(value, dict):
-            result: dict[int, int] = {}
-            for year, amount in value.items():
-                result[_year(year)] = parse_rupiah(amount)
-            return result
         return parse_rupiah(value)
     except NumberFormatError as exc:
         raise PydanticCustomError("number", str(exc)) from None
+
+
+def _yearly(mapping: dict[Any, Any], parse: Any) -> dict[int, Any]:
+    """A yearly mapping, every bad year or value reported (error type ``yearly``).
+
+    The error's context lists ``(key, message)`` per bad entry; the schema
+    error translator turns each into its own located problem.
+    """
+    result: dict[int, Any] = {}
+    seen: set[int] = set()
+    bad: list[tuple[Any, str]] = []
+    for key, item in mapping.items():
+        try:
+            year = _year(key)
+        except NumberFormatError as exc:
+            bad.append((key, str(exc)))
+            continue
+        if year in seen:
+            bad.append((key, f"tahun {year} tertulis dua kali dalam pemetaan tahunan yang sama"))
+            continue
+        seen.add(year)
+        try:
+            result[year] = parse(item)
+        except NumberFormatError as exc:
+            bad.append((key, str(exc)))
+    if bad:
+        raise PydanticCustomError("yearly", "{first}", {"first": bad[0][1], "bad": bad})
+    return result
 
 
 def _year(value: Any) -> int:
     if isinstance(value, bool) or not isinstance(value, int | str):
         raise NumberFormatError(f"tahun '{value}' harus berupa angka tahun, misalnya 2025")
     text = str(value).strip()
-    if not (text.isdigit() and len(text) == 4):
+    # str.isdigit() is also true for '²' and '①', which int() refuses
+    if not (text.isascii() and text.isdigit() and len(text) == 4):
         raise NumberFormatError(
-            f"tahun '{value}' harus berupa angka tahun empat digit, misalnya 2025"
+            f"tahun '{shorten(value, 30)}' harus berupa angka tahun empat digit, misalnya 2025"
         )
-    return int(text)
+    year = int(text)
+    if not YEAR_MIN <= year <= YEAR_MAX:
+        raise NumberFormatError(f"tahun {year} di luar {YEAR_MIN}–{YEAR_MAX}")
+    return year
 
 
+def _range_pattern(low: int, high: int) -> str:
+    """A regular expression matching exactly the four-digit numbers ``low..high``."""
+    parts: list[str] = []
+    for century in range(low // 100, high // 100 + 1):
+        first = max(low, century * 100) % 100
+        last = min(high, century * 100 + 99) % 100
+        if first == 0 and last == 99:
+            parts.append(f"{century}[0-9]{{2}}")
+        else:
+            parts.extend(f"{century}{n:02d}" for n in range(first, last + 1))
+    return "(?:" + "|".join(parts) + ")"
+
+
+#: The JSON Schema's patterns and bounds come from the constants the loader uses.
+_YEAR_PATTERN = _range_pattern(YEAR_MIN, YEAR_MAX)
 _RUPIAH_SCHEMA: dict[str, Any] = {
     "anyOf": [
-        {"type": "integer", "minimum": 0},
-        {"type": "string", "pattern": r"^\s*([Rr][Pp]\.?\s*)?[0-9]{1,3}(\.[0-9]{3})*\s*$"},
+        {"type": "integer", "minimum": 0, "maximum": MAX_AMOUNT},
+        {"type": "string", "pattern": rf"^\s*{RUPIAH_PATTERN}\s*$", "maxLength": 4 * MAX_DIGITS},
     ]
 }
-_YEAR_KEY = r"^[0-9]{4}$"
+_YEAR_KEY = rf"^\s*{_YEAR_PATTERN}\s*$"
 _MONEY_SCHEMA: dict[str, Any] = {
     "description": "Whole Rupiah, or a yearly mapping {2025: 372250370, ...}.",
     "anyOf": [
@@ -79,8 +139,8 @@ _MONEY_SCHEMA: dict[str, Any] = {
 }
 _NUMBER_SCHEMA: dict[str, Any] = {
     "anyOf": [
-        {"type": "number"},
-        {"type": "string", "pattern": r"^\s*[-+]?[0-9.]+(,[0-9]+)?\s*%?\s*$"},
+        {"type": "number", "minimum": -MAX_AMOUNT, "maximum": MAX_AMOUNT},
+        {"type": "string", "pattern": rf"^\s*{TARGET_PATTERN}\s*$", "maxLength": 4 * MAX_DIGITS},
     ]
 }
 _TARGET_SCHEMA: dict[str, Any] = {
@@ -93,6 +153,14 @@ _TARGET_SCHEMA: dict[str, Any] = {
             "additionalProperties": False,
         },
     ],
+}
+
+_PERIODE_SCHEMA: dict[str, Any] = {
+    "description": f"[tahun awal, tahun akhir], at most {PERIODE_MAX_YEARS} years.",
+    "type": "array",
+    "items": {"type": "integer", "minimum": YEAR_MIN, "maximum": YEAR_MAX},
+    "minItems": 2,
+    "maxItems": 2,
 }
 
 Anggaran = Annotated[Money, BeforeValidator(_money), WithJsonSchema(_MONEY_SCHEMA)]
@@ -119,11 +187,10 @@ class Indikator(_Strict):
     def _target(cls, value: Any, info: ValidationInfo) -> Any:
         if value is None:
             return None
-        satuan = info.data.get("satuan")
-        percent = isinstance(satuan, str) and satuan.strip() == "%"
+        percent = is_percent_unit(info.data.get("satuan"))
+        if isinstance(value, dict):
+            return _yearly(value, lambda v: parse_target(v, percent))
         try:
-            if isinstance(value, dict):
-                return {_year(y): parse_target(v, percent) for y, v in value.items()}
             return parse_target(value, percent)
         except NumberFormatError as exc:
             raise PydanticCustomError("number", str(exc)) from None
@@ -221,8 +288,8 @@ class Plan(_Strict):
 
     pokin: Literal[1]
     perangkat_daerah: Text
-    tahun: Annotated[int, Field(ge=1900, le=2200)]
-    periode: tuple[int, int] | None = None
+    tahun: Annotated[int, Field(ge=YEAR_MIN, le=YEAR_MAX)]
+    periode: Annotated[tuple[int, int] | None, WithJsonSchema(_PERIODE_SCHEMA)] = None
     rpjmd: Rpjmd | None = None
     renstra: Renstra | None = None
     jabatan: list[Jabatan] = Field(default_factory=list)
@@ -232,8 +299,20 @@ class Plan(_Strict):
     @field_validator("periode")
     @classmethod
     def _periode(cls, value: tuple[int, int] | None) -> tuple[int, int] | None:
-        if value is not None and value[0] > value[1]:
+        if value is None:
+            return value
+        if value[0] > value[1]:
             raise PydanticCustomError(
                 "periode", "periode harus [tahun awal, tahun akhir] dengan awal ≤ akhir"
+            )
+        if not (value[0] >= YEAR_MIN and value[1] <= YEAR_MAX):
+            raise PydanticCustomError(
+                "periode", f"tahun periode harus di antara {YEAR_MIN} dan {YEAR_MAX}"
+            )
+        if value[1] - value[0] + 1 > PERIODE_MAX_YEARS:
+            raise PydanticCustomError(
+                "periode",
+                f"periode {value[0]}–{value[1]} terlalu panjang: paling lama "
+                f"{PERIODE_MAX_YEARS} tahun (periode Renstra biasanya lima tahun)",
             )
         return value

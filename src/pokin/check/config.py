@@ -76,6 +76,13 @@ def _read_table(path: Path) -> dict[str, Any] | None:
             data = tomllib.load(fh)
     except tomllib.TOMLDecodeError as exc:
         raise UsageError(f"{path}: TOML tidak valid: {exc}") from None
+    except UnicodeDecodeError as exc:
+        raw = path.read_bytes()
+        line = raw.count(b"\n", 0, exc.start) + 1
+        raise UsageError(
+            f"{path}:{line}: berkas pengaturan bukan UTF-8 (byte 0x{raw[exc.start]:02X}); "
+            "simpan ulang sebagai UTF-8"
+        ) from None
     except OSError as exc:
         raise UsageError(f"{path} tidak dapat dibaca: {exc.strerror}") from None
     tool = data.get("tool")

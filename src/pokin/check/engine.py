@@ -100,7 +100,13 @@ def check_loaded(
     settings = settings or Settings()
     selection = combine(selection, settings)
     rules = all_rules()
-    problems = [p for p in result.problems if selection.enabled(p.code, _group_of(p.code, rules))]
+    # a plan that could not be loaded always fails, whatever is selected
+    problems = [
+        p
+        for p in result.problems
+        if selection.enabled(p.code, _group_of(p.code, rules))
+        or (p.severity == "error" and _group_of(p.code, rules) in LOAD_GROUPS)
+    ]
     plan = result.plan
     if plan is not None:
         problems.extend(run_rules(plan, selection))
@@ -117,6 +123,10 @@ def check_loaded(
         problems = [_with_severity(p, settings, rules) for p in problems]
     problems.sort(key=Problem.sort_key)
     return FileReport(result.file, problems, result, settings.strict)
+
+
+#: Groups of the problems the loader reports: their errors are never deselected.
+LOAD_GROUPS = frozenset(("yaml", "schema"))
 
 
 def combine(selection: Selection, settings: Settings) -> Selection:

@@ -5,9 +5,11 @@ group names) silences those codes for problems reported on its line, and for
 problems of the node whose first line (its ``- id:`` line) carries it. A
 suppression that silences nothing is reported as E002.
 
-Comments are found with a regular expression over the lines of the text, and
-only from the first ``# pokin:`` on (one regex search finds none in most
-plans), so plans without suppressions pay next to nothing.
+Candidates are found with a regular expression (one search finds none in
+most plans, so plans without suppressions pay next to nothing); a candidate
+is a suppression only when it is a real YAML comment, that is, outside every
+scalar the parser read (a ``# pokin: ignore[...]`` inside a quoted string or
+a block scalar is text, not a comment).
 """
 
 from __future__ import annotations
@@ -24,7 +26,9 @@ MARKER = "pokin:"
 #: Whether a text may hold a suppression at all: a comment starting with the marker.
 _MARKER_RE = re.compile(r"#[ \t]*pokin:")
 # a YAML comment starts at the line start or after whitespace
-_COMMENT = re.compile(r"(?:^|\s)(#\s*pokin:(.*))$")
+_CANDIDATE = re.compile(r"(?:^|(?<=[ \t]))(#[ \t]*pokin:)", re.MULTILINE)
+_COMMENT = re.compile(r"(#[ \t]*pokin:(.*))")
+_LINE_END = re.compile(r"[\r\n]")
 _IGNORE = re.compile(r"\s*ignore\[([^\]]*)\]")  # a reason may follow
 
 
@@ -45,25 +49,29 @@ def may_suppress(text: str) -> bool:
     return _MARKER_RE.search(text) is not None
 
 
-def find_suppressions(text: str) -> dict[int, Suppression]:
-    """Suppression comments by 1-based line (a single regex search when there are none)."""
+def find_suppressions(text: str, root: Any = None) -> dict[int, Suppression]:
+    """Suppression comments by 1-based line (a single regex search when there are none).
+
+    ``root`` is the parsed document's node tree: a candidate inside one of its
+    scalars is text, not a comment. O(n + s log s) for n characters and s scalars.
+    """
     found: dict[int, Suppression] = {}
-    first = _MARKER_RE.search(text)
-    if first is None:
+    if _MARKER_RE.search(text) is None:
         return found
     from pokin.check.config import normalise_name
+    from pokin.source.parse import offset_position
 
-    line_start = text.rfind("\n", 0, first.start()) + 1
-    number = text.count("\n", 0, line_start) + 1
-    lines = text[line_start:].splitlines()
-    for offset, line in enumerate(lines):
-        if MARKER not in line:
+    inside = _scalar_spans(root)
+    for candidate in _CANDIDATE.finditer(text):
+        start = candidate.start(1)
+        if inside(start):
             continue
-        match = _COMMENT.search(line)
+        end = _LINE_END.search(text, start)
+        comment_text = text[start : end.start() if end else len(text)]
+        match = _COMMENT.fullmatch(comment_text)
         if match is None:
             continue
-        line_number = number + offset
-        column = match.start(1) + 1
+        line_number, column = offset_position(text, start)
         body = _IGNORE.match(match.group(2))
         comment = match.group(1).strip()
         if body is None:
@@ -72,6 +80,34 @@ def find_suppressions(text: str) -> dict[int, Suppression]:
         names = tuple(normalise_name(n) for n in body.group(1).split(",") if n.strip())
         found[line_number] = Suppression(line_number, column, names, comment, not names)
     return found
+
+
+def _scalar_spans(root: Any) -> Callable[[int], bool]:
+    """Whether a character offset lies inside a scalar of the node tree."""
+    import bisect
+
+    from pokin.source.parse import MAPPING, SCALAR, SEQUENCE
+
+    spans: list[tuple[int, int]] = []
+    pending = [root] if root is not None else []
+    while pending:
+        node = pending.pop()
+        if isinstance(node, SCALAR):
+            spans.append((node.start_mark.index, node.end_mark.index))
+        elif isinstance(node, SEQUENCE):
+            pending.extend(node.value)
+        elif isinstance(node, MAPPING):
+            for key, value in node.value:
+                pending.append(key)
+                pending.append(value)
+    spans.sort()
+    starts = [s for s, _ in spans]
+
+    def inside(offset: int) -> bool:
+        i = bisect.bisect_right(starts, offset) - 1
+        return i >= 0 and spans[i][0] <= offset < spans[i][1]
+
+    return inside
 
 
 def apply_suppressions(
@@ -89,7 +125,7 @@ def apply_suppressions(
     whether a name is a rule code or group at all. ``report_unused=False``
     (E002 not selected) only drops.
     """
-    suppressions = find_suppressions(plan.document.text)
+    suppressions = find_suppressions(plan.document.text, plan.document.root)
     if not suppressions:
         return problems
     wanted = {n for s in suppressions.values() for n in s.names}

@@ -36,8 +36,10 @@ def main() -> None:
         sys.exit(2)
     except KeyboardInterrupt:
         sys.exit(130)
-    except BrokenPipeError:
-        sys.exit(0)
+    except BrokenPipeError:  # the reader of our output went away: stop quietly
+        from pokin.render.console import closed_pipe
+
+        closed_pipe()
     except Exception as exc:  # an internal bug: no traceback unless asked for
         if debug():
             raise

@@ -54,7 +54,8 @@ def debug() -> bool:
 
 
 if TYPE_CHECKING:
-    from pokin.check.result import Report
+    from pokin.check.config import Settings
+    from pokin.check.result import FileReport, Report
     from pokin.source.load import LoadResult
 
 
@@ -75,7 +76,6 @@ def load_plan(path: str, fmt: str = "human", *, stderr: bool = False) -> LoadRes
     (anything the loader reports as an error) is reported exactly as
     `pokin validate` reports it, and the command exits 1.
     """
-    from pokin.check.engine import check_loaded
     from pokin.check.result import Report
     from pokin.problems import UsageError
     from pokin.source.load import load_file
@@ -86,5 +86,27 @@ def load_plan(path: str, fmt: str = "human", *, stderr: bool = False) -> LoadRes
         fail(str(exc))
     if result.plan is not None and not any(p.severity == "error" for p in result.problems):
         return result
-    print_problems(Report([check_loaded(result)]), fmt, stderr=stderr)
+    print_problems(Report([check_plan(result)]), fmt, stderr=stderr)
     raise typer.Exit(1)
+
+
+def check_plan(result: LoadResult) -> FileReport:
+    """The plan's problems as `pokin validate` finds them, with the same settings.
+
+    Every command reads one settings object: the nearest pokin.toml or
+    ``[tool.pokin]`` above the plan (select, ignore, severity, strict).
+    """
+    from pokin.check.engine import check_loaded
+
+    return check_loaded(result, settings=project_settings(result.file))
+
+
+def project_settings(plan: str) -> Settings:
+    """The settings of the nearest pokin.toml / [tool.pokin] above ``plan`` (bad ones exit 2)."""
+    from pokin.check.config import find_settings
+    from pokin.problems import UsageError
+
+    try:
+        return find_settings(plan)
+    except UsageError as exc:
+        fail(str(exc))

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from pokin.cli.app import app, fail, load_plan
+from pokin.cli.app import app, check_plan, fail, load_plan, project_settings
 from pokin.render.formats import BUDGET_FORMATS, choice, emit
 
 if TYPE_CHECKING:
@@ -59,6 +59,7 @@ def budget(
 
     # csv and md keep stdout for the document; problems then go to stderr
     fmt = BUDGET_FORMATS[output_format]
+    project_settings(plan)  # a broken pokin.toml stops every command alike
     result = load_plan(plan, fmt.name, stderr=fmt.document and fmt.name != "json")
     assert result.plan is not None
     try:
@@ -67,4 +68,8 @@ def budget(
         fail(str(exc))
 
     emit(BUDGET_FORMATS, fmt.name, view)
-    raise typer.Exit(view.exit_code)
+    # the project settings decide, as for validate, whether a mismatch (B001) fails
+    fails = bool(view.exit_code) and any(
+        p.code == "B001" and p.severity == "error" for p in check_plan(result).problems
+    )
+    raise typer.Exit(view.exit_code if fails else 0)

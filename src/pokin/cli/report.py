@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from pokin.cli.app import app, fail, load_plan
+from pokin.cli.app import app, check_plan, fail, load_plan
 
 if TYPE_CHECKING:
     from pokin.render.documents import Format
@@ -38,12 +38,34 @@ TemplateDirOption = Annotated[
 DateOption = Annotated[str | None, typer.Option("--date", metavar="YYYY-MM-DD", help=_DATE_HELP)]
 
 
+#: File name suffixes a document can be written to, by format.
+SUFFIXES: dict[str, tuple[str, ...]] = {"html": (".html", ".htm"), "md": (".md", ".markdown")}
+
+
 def _format(fmt: DocFormat | None, out: str | None) -> Format:
+    """The document format from --format and the -o suffix; an unknown suffix exits 2."""
+    suffix = Path(out).suffix.lower() if out and out != "-" else ""
+    by_suffix = next((name for name, ends in SUFFIXES.items() if suffix in ends), None)
+    if suffix and by_suffix is None and not _is_stream(out):
+        known = ", ".join(end for ends in SUFFIXES.values() for end in ends)
+        fail(f"-o {out}: pokin tidak dapat menulis berkas '{suffix}'; akhiran yang dapat: {known}")
     if fmt is not None:
-        return "md" if fmt is DocFormat.md else "html"
-    if out and out != "-" and Path(out).suffix.lower() in (".md", ".markdown"):
-        return "md"
-    return "html"
+        chosen: Format = "md" if fmt is DocFormat.md else "html"
+        if by_suffix is not None and by_suffix != chosen:
+            fail(f"-o {out}: akhiran '{suffix}' tidak cocok dengan --format {chosen}")
+        return chosen
+    return "md" if by_suffix == "md" else "html"
+
+
+def _is_stream(out: str | None) -> bool:
+    """Whether ``out`` names a device or FIFO (``/dev/null``): any suffix is fine."""
+    import stat
+
+    try:
+        mode = Path(out or "").stat().st_mode
+    except OSError:
+        return False
+    return stat.S_ISCHR(mode) or stat.S_ISFIFO(mode)
 
 
 def _date(value: str | None) -> dt.date | None:
@@ -61,7 +83,8 @@ def _template_dir(value: str | None) -> str | None:
     return value
 
 
-def _render_error(exc: Exception) -> None:
+def _render_error(exc: Exception, template_dir: str | None = None) -> None:
+    """A template that cannot be read or run ends the command with exit 2."""
     import jinja2
 
     if isinstance(exc, jinja2.TemplateNotFound):
@@ -71,6 +94,10 @@ def _render_error(exc: Exception) -> None:
             f" ({exc.filename}:{exc.lineno})" if isinstance(exc, jinja2.TemplateSyntaxError) else ""
         )
         fail(f"template error{where}: {exc}")
+    if isinstance(exc, UnicodeDecodeError):
+        fail(f"templat di {template_dir or 'pokin'} bukan UTF-8; simpan ulang sebagai UTF-8")
+    if template_dir is not None:  # an agency template that fails while running
+        fail(f"templat di {template_dir} gagal dijalankan: {type(exc).__name__}: {exc}")
     raise exc
 
 
@@ -107,8 +134,8 @@ def report(
     has errors (the report lists them) or the plan could not be read at all,
     2 could not run.
     """
-    from pokin.atomic import write_atomic
-    from pokin.check.engine import check_loaded
+    from pokin.atomic import refuse_plan, write_atomic
+    from pokin.problems import UsageError
     from pokin.render.documents import render_report
     from pokin.views.report import build_report
 
@@ -117,7 +144,7 @@ def report(
     tdir = _template_dir(template_dir)
     result = load_plan(plan)
     assert result.plan is not None
-    problems = check_loaded(result).problems
+    problems = check_plan(result).problems
     doc = build_report(result.plan, problems, when)
     to_file = output is not None and output != "-"
     try:
@@ -132,18 +159,22 @@ def report(
             diagram_depth=diagram_depth,
         )
     except Exception as exc:
-        _render_error(exc)
+        _render_error(exc, tdir)
         raise
     exit_code = 1 if doc.problems.errors else 0
     if not to_file or output is None:
         sys.stdout.write(rendered.text)
         raise typer.Exit(exit_code)
     try:
+        for target in [*rendered.beside, Path(output)]:
+            refuse_plan(target, [plan])
         for path, text in rendered.beside.items():
-            write_atomic(path, text)
-        write_atomic(output, rendered.text)
+            write_atomic(path, text, plans=[plan])
+        write_atomic(output, rendered.text, plans=[plan])
+    except UsageError as exc:
+        fail(str(exc))
     except OSError as exc:
-        fail(f"cannot write {output}: {exc.strerror or exc}")
+        fail(f"{output} tidak dapat ditulis: {exc.strerror or exc}; tidak ada yang diubah")
     extra = "".join(f" (pohon kinerja: {path})" for path in rendered.beside)
     sys.stderr.write(
         f"pokin: laporan ditulis ke {output}{extra}; "
@@ -189,7 +220,7 @@ def pk(
     files are named pk-<jabatan id>.html (or .md). Exit codes: 0 written, 1 the
     plan could not be read, 2 could not run (unknown jabatan, bad option).
     """
-    from pokin.atomic import write_atomic
+    from pokin.atomic import refuse_plan, write_atomic
     from pokin.problems import UsageError
     from pokin.render.documents import render
     from pokin.views.pk import build_all, build_pk
@@ -203,6 +234,8 @@ def pk(
     tdir = _template_dir(template_dir)
     result = load_plan(plan)
     assert result.plan is not None
+    # the PK is written even when the plan has errors (as the report is); exit 1 then
+    exit_code = 1 if any(p.severity == "error" for p in check_plan(result).problems) else 0
     try:
         docs = (
             build_all(result.plan, when, place)
@@ -211,32 +244,40 @@ def pk(
         )
     except UsageError as exc:
         fail(str(exc))
+    if not docs:
+        fail("rencana ini tidak memiliki jabatan; tidak ada PK yang ditulis")
     texts = []
-    for doc in docs:
-        try:
+    try:
+        for doc in docs:  # the environment compiles each template once, for every jabatan
             texts.append((doc, render("pk", fmt, {"pk": doc}, tdir)))
-        except Exception as exc:
-            _render_error(exc)
-            raise
+    except Exception as exc:
+        _render_error(exc, tdir)
+        raise
     if not all_positions:
         text = texts[0][1]
         if output is None or output == "-":
             sys.stdout.write(text)
-            return
+            raise typer.Exit(exit_code)
         try:
-            write_atomic(output, text)
+            write_atomic(output, text, plans=[plan])
+        except UsageError as exc:
+            fail(str(exc))
         except OSError as exc:
-            fail(f"cannot write {output}: {exc.strerror or exc}")
+            fail(f"{output} tidak dapat ditulis: {exc.strerror or exc}; tidak ada yang diubah")
         sys.stderr.write(f"pokin: PK {docs[0].jabatan.id} ditulis ke {output}.\n")
-        return
+        raise typer.Exit(exit_code)
     assert output is not None
     folder = Path(output)
     try:
         folder.mkdir(parents=True, exist_ok=True)
+        for doc, _ in texts:
+            refuse_plan(folder / f"pk-{doc.jabatan.id}.{fmt}", [plan])
         for doc, text in texts:
-            write_atomic(folder / f"pk-{doc.jabatan.id}.{fmt}", text)
+            write_atomic(folder / f"pk-{doc.jabatan.id}.{fmt}", text, plans=[plan])
+    except UsageError as exc:
+        fail(str(exc))
     except OSError as exc:
-        fail(f"cannot write into {folder}: {exc.strerror or exc}")
+        fail(f"tidak dapat menulis ke {folder}: {exc.strerror or exc}")
     for doc, _ in texts:
         if not doc.sasaran:
             sys.stderr.write(
@@ -244,3 +285,4 @@ def pk(
                 "sasaran apa pun; PK-nya kosong.\n"
             )
     sys.stderr.write(f"pokin: {len(texts)} PK ditulis ke {folder}/.\n")
+    raise typer.Exit(exit_code)

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from pokin.cli.app import app, fail, load_plan
+from pokin.cli.app import app, check_plan, fail, load_plan
 
 if TYPE_CHECKING:
     from pokin.plan import LoadedPlan
@@ -81,13 +81,12 @@ def tree(
     wanted = [(fmt, dest) for fmt, dest in outputs if dest is not None]
     _check_outputs(plan, wanted)
 
-    from pokin.check.engine import check_loaded
     from pokin.problems import UsageError
 
     result = load_plan(plan)
     loaded = result.plan
     assert loaded is not None
-    report = check_loaded(result)
+    report = check_plan(result)
 
     options = DiagramOptions(direction, root, depth)
     try:
@@ -182,7 +181,7 @@ def _write_outputs(
             sys.stdout.buffer.flush()
             continue
         try:
-            write_atomic(Path(dest), data)
+            write_atomic(Path(dest), data, plans=[loaded.file])
         except OSError as exc:
             fail(f"--{fmt} {dest}: tidak dapat ditulis: {exc.strerror or exc}")
         sys.stderr.write(f"pokin: pohon kinerja ditulis ke {dest}\n")

@@ -144,6 +144,8 @@ def render_csv(view: BudgetView) -> str:
         header += [f"Anggaran tertulis{suffix}", f"Jumlah rincian{suffix}", f"Selisih{suffix}"]
     header.append(f"Porsi {view.tahun} (%)" if view.yearly else "Porsi (%)")
     writer.writerow(header)
+    from pokin.render.cells import neutralise_row
+
     for row in view.rows:
         cells: list[object] = [row.level, row.id, row.name]
         for year in view.years:
@@ -154,7 +156,7 @@ def render_csv(view: BudgetView) -> str:
                 row.difference.get(year, 0),
             ]
         cells.append(_percent_cell(view.share(row, view.tahun)))
-        writer.writerow(cells)
+        writer.writerow(neutralise_row(cells))
     total: list[object] = ["total", "", TOTAL_LABEL]
     for year in view.years:
         total += ["", view.total.get(year, 0), 0]
@@ -314,6 +316,10 @@ def print_human(view: BudgetView) -> None:
         pieces.extend((f"  {item}\n", "red") for item in mismatch_lines(view))
     else:
         pieces.append((f"✓ {summary(view)}\n", "bold green"))
+    from pokin.render.console import visible
+
+    # plan text never reaches the terminal raw (ESC, CSI, OSC, bidi overrides)
+    pieces = [(visible(piece, lines=True), style) for piece, style in pieces]
     if not (out.is_terminal and out.color_system):
         # no styles would show: skip rich's per-segment work (10,000 rows)
         sys.stdout.write("".join(piece for piece, _ in pieces))

@@ -9,6 +9,7 @@ terminal.
 from __future__ import annotations
 
 import json
+import re
 import sys
 from typing import TYPE_CHECKING, Any
 
@@ -180,10 +181,9 @@ def mismatch_text(m: Mismatch) -> str:
 
 def print_human(changes: Changes, header: str | None = None) -> None:
     """The changes for a terminal, marked ``+ ~ - →``, with budget and summary."""
-    from rich.markup import escape
+    from pokin.render.console import console, safe_markup
 
-    from pokin.render.console import console
-
+    escape = safe_markup
     out = console()
     title = header or f"{changes.old_file} → {changes.new_file}"
     out.print(f"[bold]pokin diff {escape(title)}[/bold]")
@@ -193,13 +193,24 @@ def print_human(changes: Changes, header: str | None = None) -> None:
     out.print()
     for c in changes.changes:
         style = _STYLE[c.kind]
-        words = _rich_words(c.words, escape) if c.words else None
-        text = describe(c, None)
-        body = describe(c, words) if words is not None else escape(text)
+        if c.words:
+            body = _around_words(c, escape, _rich_words(c.words, escape))
+        else:
+            body = escape(describe(c, None))
         out.print(f"[{style}]{MARK[c.kind]}[/{style}] {body}")
     _print_budget(out, changes, escape)
     out.print()
     out.print(f"[bold]{escape(summary_line(changes))}[/bold]")
+
+
+#: Stands for the word diff while the rest of a change's text is escaped.
+_WORDS_SLOT = "\ue000pokin-words\ue000"
+
+
+def _around_words(c: Change, escape: Any, words: str) -> str:
+    """The change's text escaped with ``escape``, the (already escaped) word diff inside."""
+    before, _, after = describe(c, _WORDS_SLOT).partition(_WORDS_SLOT)
+    return f"{escape(before)}{words}{escape(after)}"
 
 
 def _rich_words(words: WordDiff, escape: Any) -> str:
@@ -238,20 +249,62 @@ def _print_mismatches(out: Any, changes: Changes, escape: Any) -> None:
         out.print(f"  [{style}]{mark}[/{style}] {escape(mismatch_text(m))}")
 
 
+def plain_words(words: WordDiff) -> str:
+    """A word diff as ``same [-removed-]{+added+}`` text."""
+    parts = []
+    for op, text in words:
+        if op == "=":
+            parts.append(text)
+        elif op == "-":
+            parts.append(f"[-{text}-]")
+        else:
+            parts.append(f"{{+{text}+}}")
+    return " ".join(p for p in parts if p)
+
+
+def plain_text(changes: Changes, header: str | None = None) -> str:
+    """The human output without colour (for git's external diff and tests)."""
+    from pokin.render.console import visible
+
+    lines = [f"pokin diff {header or f'{changes.old_file} → {changes.new_file}'}"]
+    if changes.empty:
+        lines.append("Tidak ada perubahan.")
+        return "\n".join(lines) + "\n"
+    lines.append("")
+    for c in changes.changes:
+        words = plain_words(c.words) if c.words else None
+        lines.append(f"{MARK[c.kind]} {describe(c, words)}")
+    budget = changes.csf_budget + changes.program_budget
+    if budget:
+        lines += ["", f"Perubahan anggaran {changes.tahun or ''}:"]
+        for line in budget:
+            mark = "+" if line.old is None else ("-" if line.new is None else "~")
+            lines.append(f"  {mark} {_budget_line_text(line)}")
+    if changes.mismatches:
+        lines += ["", "Anggaran yang tidak sama dengan jumlah rinciannya:"]
+        lines += [f"  {'✓' if m.resolved else '!'} {mismatch_text(m)}" for m in changes.mismatches]
+    lines += ["", summary_line(changes)]
+    # plan text never reaches the terminal raw (git shows this output as it is)
+    return "\n".join(visible(line) for line in lines) + "\n"
+
+
 # ------------------------------------------------------------------- markdown
 
 
 def render_markdown(changes: Changes, header: str | None = None) -> str:
     """A pull-request comment: summary, the changes as a list, budget tables."""
     title = header or f"{changes.old_file} → {changes.new_file}"
-    out = [f"### Perubahan rencana: `{title}`", ""]
+    out = [f"### Perubahan rencana: {_md_escape(title)}", ""]
     if changes.empty:
         out.append("Tidak ada perubahan.")
         return "\n".join(out) + "\n"
     out += [f"**{summary_line(changes)}**", ""]
     for c in changes.changes:
-        words = _md_words(c.words) if c.words else None
-        out.append(f"- `{MARK[c.kind]}` {_md_escape_line(describe(c, words), words is None)}")
+        if c.words:
+            body = _around_words(c, _md_escape, _md_words(c.words))
+        else:
+            body = _md_escape(describe(c, None))
+        out.append(f"- `{MARK[c.kind]}` {body}")
     budget = changes.csf_budget + changes.program_budget
     if budget:
         out += [
@@ -264,7 +317,7 @@ def render_markdown(changes: Changes, header: str | None = None) -> str:
         for line in budget:
             mark = "+" if line.old is None else ("-" if line.new is None else "~")
             out.append(
-                f"| `{mark}` | {_LEVEL_WORD[line.level]} | `{line.id}` | "
+                f"| `{mark}` | {_LEVEL_WORD[line.level]} | {_md_escape(line.id)} | "
                 f"{_rupiah_or_empty(line.old)} | {_rupiah_or_empty(line.new)} | "
                 f"{_signed_rupiah(line.delta) if line.delta else '0'} |"
             )
@@ -291,13 +344,15 @@ def _md_words(words: WordDiff) -> str:
 
 
 def _md_escape(text: str) -> str:
-    for ch in "\\`*_[]<>|~":
-        text = text.replace(ch, "\\" + ch)
-    return text
+    """Plan text as literal Markdown: one line, no raw HTML, no link or image syntax."""
+    from pokin.render.console import visible
+
+    text = visible(" ".join(text.split()))
+    text = text.replace("<", "&lt;").replace(">", "&gt;")
+    return _MD_SPECIAL.sub(r"\\\1", text)
 
 
-def _md_escape_line(text: str, escape: bool) -> str:
-    return _md_escape(text) if escape else text
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
 
 
 # ------------------------------------------------------------------------ fmt

@@ -133,6 +133,7 @@ def node_label(view: TreeView, ref: NodeRef, vertical: bool) -> str:
     tahun = view.plan.model.tahun
     kode = getattr(ref.node, "kode", None)
     header = f"{kode} · {ref.id}" if kode else f"{LEVEL_WORD[ref.level].upper()} · {ref.id}"
+    header = " ".join(clean_text(header).split())  # kode is cleaned like the statement
     fields = [_lines([header, *wrap(ref.node.kinerja, STATEMENT_WIDTH)], "\\n")]
     details = [line for ind in ref.node.indikator for line in indicator_lines(ind, tahun)]
     if details:

@@ -36,7 +36,7 @@ from pokin.atomic import write_atomic
 from pokin.levels import CHILD_KEY
 from pokin.numbers import NumberFormatError, parse_rupiah, parse_target
 from pokin.problems import Problem, UsageError
-from pokin.source.load import expand_paths, load_text
+from pokin.source.load import expand_paths, load_text, read_plan_bytes
 from pokin.source.parse import Document, TooDeepForC, compose_nodes, decode, resolve_plain
 
 #: Canonical key orders (any other key keeps its place after these).
@@ -167,14 +167,17 @@ def format_bytes(raw: bytes, file: str) -> FormatResult:
 def format_file(path: str, write: bool) -> FormatResult:
     """Format one file; with ``write`` a changed file is replaced atomically."""
     fs = FsPath(path)
-    try:
-        raw = fs.read_bytes()
-    except OSError as exc:
-        raise UsageError(f"berkas {path} tidak dapat dibaca: {exc.strerror}") from None
+    raw = read_plan_bytes(fs)  # a regular file of bounded size, or a UsageError
     result = format_bytes(raw, path)
     if write and result.changed:
         assert result.formatted is not None
-        write_atomic(fs, result.formatted, keep_mode=True)
+        try:
+            # through a symlink, in place for hard links, mode/owner/group kept
+            write_atomic(fs, result.formatted, keep_mode=True, plan_ok=True)
+        except OSError as exc:  # full disk, read-only folder: the original is untouched
+            raise UsageError(
+                f"{path} tidak dapat ditulis: {exc.strerror or exc}; berkas tidak diubah"
+            ) from None
         result.written = True
     return result
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from pokin.check.result import Report
 from pokin.problems import Problem
+from pokin.render.console import visible
 from pokin.render.problems import summary_line
 
 _COMMAND = {"error": "error", "warning": "warning"}
@@ -32,14 +33,16 @@ def annotation(problem: Problem) -> str:
     props = ",".join(
         f"{key}={escape_property(value)}"
         for key, value in (
-            ("file", problem.file.replace("\\", "/")),
+            ("file", visible(problem.file).replace("\\", "/")),
             ("line", str(problem.line)),
             ("col", str(problem.column)),
             ("title", problem.code),
         )
     )
     node = f"[{problem.node}] " if problem.node else ""
-    return f"::{_COMMAND[problem.severity]} {props}::{escape_data(node + problem.message)}"
+    # control characters (ESC colours a CI log) shown escaped, newlines percent-encoded
+    message = visible(node + problem.message, lines=True)
+    return f"::{_COMMAND[problem.severity]} {props}::{escape_data(message)}"
 
 
 def render_github(report: Report) -> str:

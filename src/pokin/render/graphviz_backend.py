@@ -63,10 +63,32 @@ def _dot_path() -> str | None:
     return shutil.which("dot")
 
 
+#: The most nodes the embedded WebAssembly Graphviz is given: beyond this its
+#: stack and memory run out on wide trees, and the layout takes minutes.
+MAX_WASM_NODES = 3000
+#: The memory the WebAssembly Graphviz may use.
+MAX_WASM_MEMORY = 1024 * 1024 * 1024
+_TOO_LARGE = (
+    "diagram terlalu besar untuk Graphviz bawaan ({what}); gambar sebagian dengan "
+    "--depth N atau --root ID (laporan: --diagram-depth N atau --no-diagram), atau "
+    "pasang Graphviz di sistem (perintah 'dot')"
+)
+
+
 def render_svg(dot_source: str) -> str:
-    """SVG text of ``dot_source`` (system ``dot``, or the WebAssembly build)."""
+    """SVG text of ``dot_source`` (system ``dot``, or the WebAssembly build).
+
+    The WebAssembly build gets at most :data:`MAX_WASM_NODES` nodes and
+    :data:`MAX_WASM_MEMORY` bytes; a larger graph, or one that exhausts its
+    stack, is a :class:`RenderFailed` that says how to draw less.
+    """
     if renderer() == "system":
         return _run_dot(dot_source, "svg").decode("utf-8")
+    nodes = dot_source.count("[label=")
+    if nodes > MAX_WASM_NODES:
+        raise RenderFailed(
+            _TOO_LARGE.format(what=f"{nodes} simpul, paling banyak {MAX_WASM_NODES}")
+        )
     return _wasm_render(dot_source, "svg").decode("utf-8")
 
 
@@ -136,6 +158,7 @@ class _WasmGraphviz:
     def _new_session(self) -> _Session:
         wt = self._wasmtime
         store = wt.Store(self._engine)
+        store.set_limits(memory_size=MAX_WASM_MEMORY)
         linker = wt.Linker(self._engine)
         linker.define_wasi()
         store.set_wasi(wt.WasiConfig())
@@ -156,8 +179,11 @@ class _WasmGraphviz:
             data = self._render(session, dot_source, fmt)
         except RenderFailed:
             raise
-        except Exception as exc:  # a trap inside the guest
-            raise RenderFailed(f"Graphviz (WebAssembly) gagal: {exc}") from None
+        except Exception as exc:  # a trap inside the guest: stack or memory exhausted
+            first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+            raise RenderFailed(
+                _TOO_LARGE.format(what=f"Graphviz berhenti: {first[:120]}")
+            ) from None
         self._session = session
         return data
 
@@ -192,7 +218,14 @@ _instance: _WasmGraphviz | None = None
 def _wasm_render(dot_source: str, fmt: str) -> bytes:
     global _instance
     if _instance is None:
-        _instance = _WasmGraphviz()
+        try:
+            _instance = _WasmGraphviz()
+        except Exception as exc:  # no memory to reserve, a damaged module
+            first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+            raise RenderFailed(
+                f"Graphviz bawaan (WebAssembly) tidak dapat dimulai: {first[:120]}; "
+                "pasang Graphviz di sistem (perintah 'dot') atau gunakan --dot"
+            ) from None
         atexit.register(_release)
     return _instance.render(dot_source, fmt)
 

@@ -41,17 +41,16 @@ def print_human(report: Report) -> None:
     """Problems grouped by file, each with position, code, node and message.
 
     Without colour (not a terminal, ``NO_COLOR``) the same text is written
-    directly, without loading rich.
+    directly, without loading rich; plan text is shown escaped either way.
     """
     from pokin.render.console import colour_wanted
 
     if not colour_wanted():
         _print_plain(report)
         return
-    from rich.markup import escape
+    from pokin.render.console import console, safe_markup
 
-    from pokin.render.console import console
-
+    escape = safe_markup
     out = console()
     for file, problems in groupby(report.problems, key=lambda p: p.file):
         items = list(problems)
@@ -67,13 +66,16 @@ def print_human(report: Report) -> None:
 
 def _print_plain(report: Report) -> None:
     """:func:`print_human` without colour: the same lines as plain text."""
+    from pokin.render.console import visible
+
     write = sys.stdout.write
     for file, problems in groupby(report.problems, key=lambda p: p.file):
-        write(f"{file}\n")
+        write(f"{visible(file)}\n")
         for p in problems:
-            node = f" [{p.node}]" if p.node else ""
+            node = f" [{visible(p.node)}]" if p.node else ""
             word = _SEVERITY_WORD[p.severity]
-            write(f"  {p.file}:{p.line}:{p.column}: {p.code} {word}{node} {p.message}\n")
+            where = f"{visible(p.file)}:{p.line}:{p.column}"
+            write(f"  {where}: {p.code} {word}{node} {visible(p.message)}\n")
         write("\n")
     errors = report.count("error")
     mark = "✗" if errors else ("!" if report.count("warning") else "✓")

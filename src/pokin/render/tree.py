@@ -37,13 +37,15 @@ def _label(view: TreeView, ref: NodeRef, show: frozenset[str]) -> RenderableType
     from rich.padding import Padding
     from rich.text import Text
 
+    from pokin.render.console import visible
+
     colour = BY_KEY[ref.level].style.console
     text = Text.assemble(
         (LEVEL_WORD[ref.level].upper(), colour),
         " ",
         (ref.id, f"{colour} not bold"),
         "  ",
-        ref.node.kinerja.replace("\n", " "),
+        visible(ref.node.kinerja.replace("\n", " ")),
     )
     _append_problems(text, view.problems_of(ref))
     details = _details(view, ref, show)
@@ -56,14 +58,16 @@ def _details(view: TreeView, ref: NodeRef, show: frozenset[str]) -> list[Text]:
     """One Text per detail line (each wraps under its own indent)."""
     from rich.text import Text
 
+    from pokin.render.console import visible
+
     lines: list[Text] = []
     tahun = view.plan.model.tahun
     if show & {"indikator", "target"}:
         for ind in ref.node.indikator:
-            line = Text.assemble(("• ", "dim"), ind.uraian.replace("\n", " "))
+            line = Text.assemble(("• ", "dim"), visible(ind.uraian.replace("\n", " ")))
             target = target_text(ind, tahun) if "target" in show else None
             if target:
-                line.append(f": {target}", style="bold")
+                line.append(f": {visible(target)}", style="bold")
             lines.append(line)
     if "anggaran" in show:
         anggaran = anggaran_text(view.plan, ref)
@@ -75,7 +79,7 @@ def _details(view: TreeView, ref: NodeRef, show: frozenset[str]) -> list[Text]:
             jabatan = view.plan.jabatan_by_id.get(owner)
             line = Text.assemble(("pj: ", "dim"), owner)
             if jabatan is not None:
-                line.append(f" ({jabatan.nama})", style="dim")
+                line.append(f" ({visible(jabatan.nama)})", style="dim")
             if not ref.node.pj:
                 line.append(" — dari atasan", style="dim italic")
             lines.append(line)

@@ -136,7 +136,7 @@ def load_external(args: list[str]) -> ExternalDiff:
     ``path old-file old-hex old-mode new-file new-hex new-mode`` (and, for a
     rename, ``new-path`` and a similarity line).
     """
-    from pokin.source.load import load_file
+    from pokin.source.load import load_text, read_plan_bytes
 
     if len(args) not in (7, 9):
         raise UsageError(
@@ -149,7 +149,8 @@ def load_external(args: list[str]) -> ExternalDiff:
     def side(file: str, hexsha: str, name: str) -> LoadResult | None:
         if file == "/dev/null":
             return None
-        result = load_file(file)
+        # problems name the file in the repository, never git's temporary copy
+        result = load_text(read_plan_bytes(file), name)
         result.file = f"{name}@{hexsha[:7]}" if hexsha.strip("0.") else name
         if result.plan is not None:
             result.plan.file = result.file

@@ -13,6 +13,7 @@ Python data by our own small constructor, which:
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -63,6 +64,10 @@ class Document:
     root: YamlNode | None
     problems: list[Problem] = field(default_factory=list)
 
+    def place(self, line0: int, column0: int) -> tuple[int, int]:
+        """1-based ``(line, column)`` of a parser mark's 0-based line and column."""
+        return true_position(self.text, line0, column0)
+
     def position(self, path: Path, key: bool = False) -> tuple[int, int]:
         """1-based ``(line, column)`` of the value at ``path``.
 
@@ -75,18 +80,26 @@ class Document:
         if node is None:
             return (1, 1)
         mark_node: YamlNode = node
-        for step in path:
+        last = len(path) - 1
+        for index, step in enumerate(path):
             if isinstance(node, MAPPING):
                 found = None
+                loose = None
                 for k, v in node.value:
                     if isinstance(k, SCALAR) and _key_matches(k, step):
-                        found = (k, v)
-                        break
+                        if _same_type(k, step):
+                            found = (k, v)
+                            break
+                        loose = loose or (k, v)
+                found = found or loose
                 if found is None:
                     break
-                mark_node = found[0] if key and step == path[-1] else found[1]
+                # steps are matched by their place in the path, never by value:
+                # a key named like an enclosing key ('csf:' inside a CSF) is its own
+                at_key = key and index == last
+                mark_node = found[0] if at_key else found[1]
                 node = found[1]
-                if key and step == path[-1]:
+                if at_key:
                     break
             elif isinstance(node, SEQUENCE) and isinstance(step, int):
                 if not 0 <= step < len(node.value):
@@ -96,7 +109,50 @@ class Document:
             else:
                 break
         mark = mark_node.start_mark
-        return (mark.line + 1, mark.column + 1)
+        return self.place(mark.line, mark.column)
+
+
+#: Characters libyaml (a YAML 1.1 parser) counts as line breaks but YAML 1.2,
+#: editors and pokin do not: NEL, LINE SEPARATOR, PARAGRAPH SEPARATOR.
+_EXTRA_BREAKS = ("\x85", "\u2028", "\u2029")
+_PARSER_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+_LINE_BREAK = re.compile("\r\n|[\r\n]")
+_PARSER_LINES: dict[int, tuple[str, list[int]]] = {}
+
+
+def true_position(text: str, line0: int, column0: int) -> tuple[int, int]:
+    """1-based ``(line, column)`` in ``text`` of a parser mark's line and column.
+
+    YAML 1.2 line breaks are LF, CR and CRLF only; libyaml also breaks lines
+    at NEL, LS and PS. When the text holds any of those, the mark is mapped
+    back to the line an editor shows. Otherwise it is the mark plus one.
+    """
+    if not any(ch in text for ch in _EXTRA_BREAKS):
+        return (line0 + 1, column0 + 1)
+    cached = _PARSER_LINES.get(id(text))
+    if cached is None or cached[0] is not text:
+        starts = [0] + [m.end() for m in _PARSER_BREAK.finditer(text)]
+        _PARSER_LINES.clear()
+        _PARSER_LINES[id(text)] = cached = (text, starts)
+    starts = cached[1]
+    offset = starts[min(line0, len(starts) - 1)] + column0
+    return offset_position(text, offset)
+
+
+def offset_position(text: str, offset: int) -> tuple[int, int]:
+    """1-based ``(line, column)`` of a character offset (LF, CR, CRLF break lines)."""
+    line, start = 1, 0
+    for match in _LINE_BREAK.finditer(text, 0, offset):
+        line, start = line + 1, match.end()
+    return (line, offset - start + 1)
+
+
+def _same_type(k: YamlNode, step: str | int) -> bool:
+    """Whether a key node holds a value of the step's type (``2025`` vs ``"2025"``)."""
+    plain = _tag(k) == PLAIN_TAG
+    if isinstance(step, int):
+        return plain
+    return not plain or isinstance(resolve_plain(k.value), str)
 
 
 def _key_matches(k: YamlNode, step: str | int) -> bool:
@@ -166,7 +222,7 @@ def parse(text: str, file: str) -> Document:
     doc.root = root
     if not isinstance(root, MAPPING):
         kind = "daftar (list)" if isinstance(root, SEQUENCE) else "nilai tunggal"
-        line, col = root.start_mark.line + 1, root.start_mark.column + 1
+        line, col = true_position(text, root.start_mark.line, root.start_mark.column)
         doc.problems.append(
             Problem(
                 "Y006",
@@ -179,7 +235,7 @@ def parse(text: str, file: str) -> Document:
             )
         )
         return doc
-    builder = _Builder(file)
+    builder = _Builder(file, text)
     doc.data = builder.build(root)
     doc.problems.extend(builder.problems)
     return doc
@@ -284,7 +340,7 @@ def _too_deep(text: str, file: str) -> Problem | None:
                 depth += 1
                 if depth > MAX_DEPTH:
                     mark = event.start_mark
-                    return _depth_problem(file, mark.line + 1, mark.column + 1)
+                    return _depth_problem(file, *true_position(text, mark.line, mark.column))
             elif isinstance(event, CollectionEndEvent):
                 depth -= 1
     except MarkedYAMLError as exc:
@@ -335,10 +391,9 @@ _SYNTAX_HINTS = (
 
 def _syntax_problem(exc: MarkedYAMLError, text: str, file: str) -> Problem:
     mark = exc.problem_mark or exc.context_mark
-    line = mark.line + 1 if mark is not None else 1
-    column = mark.column + 1 if mark is not None else 1
+    line, column = true_position(text, mark.line, mark.column) if mark is not None else (1, 1)
     problem = str(exc.problem or exc.context or "kesalahan sintaks")
-    lines = text.splitlines()
+    lines = _LINE_BREAK.split(text)
     src_line = lines[line - 1] if 0 < line <= len(lines) else ""
     hint = ""
     for needle, must_have, text_hint in _SYNTAX_HINTS:
@@ -357,9 +412,7 @@ def _reader_problem(exc: YAMLError, text: str, file: str) -> Problem:
     position = getattr(exc, "position", None)
     line, column = 1, 1
     if isinstance(position, int):
-        before = text[:position]
-        line = before.count("\n") + 1
-        column = position - (before.rfind("\n") + 1) + 1
+        line, column = offset_position(text, position)
     return Problem(
         "Y004",
         "error",
@@ -373,16 +426,16 @@ def _reader_problem(exc: YAMLError, text: str, file: str) -> Problem:
 class _Builder:
     """Turns composed nodes into plain data, checking what YAML lets through."""
 
-    def __init__(self, file: str) -> None:
+    def __init__(self, file: str, text: str = "") -> None:
         self.file = file
+        self.text = text
         self.problems: list[Problem] = []
         self._seen: set[int] = set()
 
     def _problem(self, code: str, message: str, node: YamlNode) -> None:
         mark = node.start_mark
-        self.problems.append(
-            Problem(code, "error", message, self.file, mark.line + 1, mark.column + 1)
-        )
+        line, column = true_position(self.text, mark.line, mark.column)
+        self.problems.append(Problem(code, "error", message, self.file, line, column))
 
     def build(self, root: YamlNode) -> Any:
         return self._node(root, 0, root)
@@ -403,7 +456,9 @@ class _Builder:
         self._seen.add(ident)
         if depth >= MAX_DEPTH:
             mark = node.start_mark
-            self.problems.append(_depth_problem(self.file, mark.line + 1, mark.column + 1))
+            self.problems.append(
+                _depth_problem(self.file, *true_position(self.text, mark.line, mark.column))
+            )
             return None
         ctag = node.ctag
         if ctag is not _MAP and ctag is not _SEQ:  # the C loader's own tags need no check
@@ -432,7 +487,8 @@ class _Builder:
             except TypeError:  # pragma: no cover - scalars are hashable
                 continue
             if key in first:
-                prev = first[key].start_mark.line + 1
+                prev_mark = first[key].start_mark
+                prev = true_position(self.text, prev_mark.line, prev_mark.column)[0]
                 self._problem(
                     "Y002",
                     f"Kunci '{shorten(key)}' tertulis dua kali dalam pemetaan yang sama "
@@ -500,7 +556,8 @@ def resolve_plain(value: str) -> Any:
         return None
     first = value[0]
     if first in "0123456789+-.":
-        if value.isdigit():
+        # str.isdigit() is also true for '²' and '①', which int() refuses
+        if value.isascii() and value.isdigit() and len(value) <= MAX_INT_DIGITS:
             return int(value)
         if _INT_CORE.fullmatch(value):
             return _int(value)
@@ -517,8 +574,23 @@ def resolve_plain(value: str) -> Any:
     return value
 
 
+#: Longer integers (or floats that overflow to infinity) stay text, so the
+#: schema reports them as located problems; Python's int() refuses numbers of
+#: over 4,300 digits and printing them fails.
+MAX_INT_DIGITS = 30
+
+
 def _int(value: str) -> int | str:
+    number = _int_value(value)
+    if isinstance(number, int) and len(str(abs(number))) > MAX_INT_DIGITS:
+        return value
+    return number
+
+
+def _int_value(value: str) -> int | str:
     text = value.replace("_", "")
+    if len(text) > 4 * MAX_INT_DIGITS:
+        return value
     try:
         if _INT_RE.fullmatch(value):
             return int(text)
@@ -544,6 +616,7 @@ def _float(value: str) -> float | str:
     if text == ".nan":
         return float("nan")
     try:
-        return float(text)
+        number = float(text)
     except ValueError:
         return value
+    return value if math.isinf(number) else number

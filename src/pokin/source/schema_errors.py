@@ -40,6 +40,25 @@ def problems_from_validation(exc: ValidationError, doc: Document) -> list[Proble
         if (loc, etype) in seen:
             continue
         seen.add((loc, etype))
+        if etype == "yearly":
+            # one located problem per bad year of a yearly mapping
+            field = str(loc[-1]) if loc else ""
+            for key, message in err["ctx"]["bad"]:
+                place = (*loc, key)
+                line, column = doc.position(place)
+                problems.append(
+                    Problem(
+                        "S005",
+                        "error",
+                        f"{_capital(message)} ({field}, tahun {shorten(key, 20)}).",
+                        doc.file,
+                        line,
+                        column,
+                        node_at(doc.data, loc),
+                        place,
+                    )
+                )
+            continue
         code, message, at_key = _describe(err, loc, doc)
         line, column = doc.position(loc, key=at_key)
         problems.append(

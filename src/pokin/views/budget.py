@@ -195,38 +195,48 @@ def owned_tops(rollup: Rollup) -> dict[str, list[BudgetRow]]:
 
 
 def _jabatan_rows(plan: LoadedPlan, rollup: Rollup) -> list[ViewRow]:
-    """Positions in the order of the atasan tree, each with what it answers for."""
+    """Positions in the order of the atasan tree, each with what it answers for.
+
+    Iterative (no recursion however long an atasan chain is): O(J + N) for J
+    positions and N nodes.
+    """
     tops = owned_tops(rollup)
     known = plan.jabatan_by_id
     children: dict[str | None, list[str]] = {}
+    parent_of: dict[str, str] = {}
     for jab in plan.model.jabatan:
         parent = jab.atasan if jab.atasan in known and jab.atasan != jab.id else None
         children.setdefault(parent, []).append(jab.id)
+        if parent is not None:
+            parent_of.setdefault(jab.id, parent)
 
-    money_below: dict[str, bool] = {}
-
-    def has_money(jab_id: str) -> bool:
-        """Whether the position or anyone under it answers for money."""
-        if jab_id not in money_below:
-            money_below[jab_id] = False  # an atasan loop ends here
-            money_below[jab_id] = jab_id in tops or any(
-                has_money(c) for c in children.get(jab_id, [])
-            )
-        return money_below[jab_id]
+    # a position has money below it when it, or anyone under it, answers for money
+    money_below: set[str] = set()
+    for owner in tops:
+        current: str | None = owner
+        while current is not None and current in known and current not in money_below:
+            money_below.add(current)  # each position is marked once: an atasan loop ends
+            current = parent_of.get(current)
 
     order: list[tuple[str, int]] = []
     placed: set[str] = set()
 
-    def visit(jab_id: str, indent: int) -> None:
-        if jab_id in placed:
-            return
-        placed.add(jab_id)
-        shown = jab_id in tops
-        if shown:
-            order.append((jab_id, indent))
-        for child in children.get(jab_id, []):
-            if has_money(child):
-                visit(child, indent + 1 if shown else indent)
+    def visit(start: str, start_indent: int) -> None:
+        pending = [(start, start_indent)]
+        while pending:
+            jab_id, indent = pending.pop()
+            if jab_id in placed:
+                continue
+            placed.add(jab_id)
+            shown = jab_id in tops
+            if shown:
+                order.append((jab_id, indent))
+            below = indent + 1 if shown else indent
+            pending.extend(
+                (child, below)
+                for child in reversed(children.get(jab_id, []))
+                if child in money_below
+            )
 
     for root in children.get(None, []):
         visit(root, 0)

@@ -383,12 +383,14 @@ def _field_changes(prev: NodeRef, ref: NodeRef, label: str, tahun: int) -> Itera
         a, b = getattr(a_node, name, None), getattr(b_node, name, None)
         if a == b:
             continue
+        # set membership: O(n + m) for lists of n and m items
         old_items, new_items = list(a or []), list(b or [])
+        old_set, new_set = set(old_items), set(new_items)
         for text in new_items:
-            if text not in old_items:
+            if text not in old_set:
                 yield Change("added", "node", ref.id, ref.level, name, None, text, label=label)
         for text in old_items:
-            if text not in new_items:
+            if text not in new_set:
                 yield Change("removed", "node", ref.id, ref.level, name, text, None, label=label)
     if a_node.indikator != b_node.indikator:
         yield from _indicator_changes(
@@ -629,20 +631,46 @@ def _changed(
     return Change("changed", scope, oid, level, name, old, new, label, indikator, words=words)
 
 
+#: Above this many word pairs the changed middle of two texts is shown as one
+#: replacement instead of being matched word by word (SequenceMatcher is quadratic).
+WORD_DIFF_PAIRS = 250_000
+
+
 def word_diff(old: str, new: str) -> WordDiff:
-    """A word-level diff of two texts as ``(op, words)`` segments."""
+    """A word-level diff of two texts as ``(op, words)`` segments.
+
+    The common prefix and suffix are found in O(n); only the changed middle
+    is matched word by word, and only while it has at most
+    :data:`WORD_DIFF_PAIRS` word pairs (else it is one replacement). So the
+    cost is O(n) for n words, however long the texts are.
+    """
     a, b = old.split(), new.split()
+    start = 0
+    limit = min(len(a), len(b))
+    while start < limit and a[start] == b[start]:
+        start += 1
+    end = 0
+    while end < limit - start and a[len(a) - 1 - end] == b[len(b) - 1 - end]:
+        end += 1
+    mid_a, mid_b = a[start : len(a) - end], b[start : len(b) - end]
     segments: list[tuple[str, str]] = []
-    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag == "equal":
-            segments.append(("=", " ".join(a[i1:i2])))
-            continue
-        if tag in ("delete", "replace"):
-            segments.append(("-", " ".join(a[i1:i2])))
-        if tag in ("insert", "replace"):
-            segments.append(("+", " ".join(b[j1:j2])))
-    return tuple(segments)
+    if start:
+        segments.append(("=", " ".join(a[:start])))
+    if len(mid_a) * len(mid_b) > WORD_DIFF_PAIRS:
+        segments += [("-", " ".join(mid_a)), ("+", " ".join(mid_b))]
+    else:
+        matcher = difflib.SequenceMatcher(None, mid_a, mid_b, autojunk=False)
+        for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+            if tag == "equal":
+                segments.append(("=", " ".join(mid_a[i1:i2])))
+                continue
+            if tag in ("delete", "replace"):
+                segments.append(("-", " ".join(mid_a[i1:i2])))
+            if tag in ("insert", "replace"):
+                segments.append(("+", " ".join(mid_b[j1:j2])))
+    if end:
+        segments.append(("=", " ".join(a[len(a) - end :])))
+    return tuple(s for s in segments if s[1])
 
 
 def _plain(value: Any) -> Any:

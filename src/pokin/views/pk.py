@@ -12,8 +12,8 @@ import datetime as dt
 from dataclasses import dataclass
 
 from pokin.levels import BUDGET_LEVELS
-from pokin.model import Jabatan
-from pokin.plan import LoadedPlan
+from pokin.model import Jabatan, RenstraItem
+from pokin.plan import LoadedPlan, NodeRef
 from pokin.problems import UsageError
 from pokin.views.report import IndicatorView, NodeView, build_views, indicator_view, walk_views
 from pokin.views.rollup import budget_rollup
@@ -61,11 +61,13 @@ def build_pk(
     date: dt.date | None = None,
     place: str | None = None,
     views: NodeView | None = None,
+    index: PkIndex | None = None,
 ) -> PerjanjianKinerja:
     """The PK of position ``jabatan_id`` (a :class:`UsageError` if there is none).
 
-    ``views`` is the plan's :func:`~pokin.views.report.build_views` tree, when the
-    caller builds several PKs of one plan.
+    ``views`` is the plan's :func:`~pokin.views.report.build_views` tree, and
+    ``index`` its :class:`PkIndex`, when the caller builds several PKs of one
+    plan: each PK then costs O(its own nodes), not O(all nodes).
     """
     jab = plan.jabatan_by_id.get(jabatan_id)
     if jab is None:
@@ -76,9 +78,9 @@ def build_pk(
     model = plan.model
     tahun = model.tahun
     atasan = plan.jabatan_by_id.get(jab.atasan) if jab.atasan else None
-    root = views if views is not None else build_views(plan, budget_rollup(plan))
-    nodes = walk_views(root)
-    refs = {id(view): ref for ref, view in zip(plan.nodes, nodes, strict=True)}
+    if index is None:
+        index = PkIndex.of(plan, views or build_views(plan, budget_rollup(plan)))
+    refs = index.refs
 
     sasaran: list[PkSasaran] = []
     rpjmd = model.rpjmd
@@ -92,28 +94,30 @@ def build_pk(
             sasaran.append(PkSasaran("rpjmd-tujuan", rpjmd.tujuan, ind))
         if rpjmd.sasaran:
             sasaran.append(PkSasaran("rpjmd-sasaran", rpjmd.sasaran, []))
-    mine = [n for n in nodes if refs[id(n)].owner() == jab.id]
-    renstra_ids: list[str] = []
+    mine = index.by_owner.get(jab.id, [])
+    renstra_ids: set[str] = set()
     for node in mine:
         sasaran.append(PkSasaran(node.level, node.kinerja, node.indikator))
         link = getattr(refs[id(node)].node, "renstra", None)
-        if isinstance(link, str) and link not in renstra_ids:
-            renstra_ids.append(link)
+        if isinstance(link, str):
+            renstra_ids.add(link)
     if model.renstra is not None:
-        for item in model.renstra.sasaran:
-            if item.id in renstra_ids:
-                sasaran.append(
-                    PkSasaran(
-                        "renstra-sasaran",
-                        item.kinerja,
-                        [indicator_view(i, tahun) for i in item.indikator],
-                    )
+        items = sorted(
+            (index.renstra[r] for r in renstra_ids if r in index.renstra), key=lambda p: p[0]
+        )
+        for _, item in items:
+            sasaran.append(
+                PkSasaran(
+                    "renstra-sasaran",
+                    item.kinerja,
+                    [indicator_view(i, tahun) for i in item.indikator],
                 )
+            )
 
     lines: list[PkBudgetLine] = []
     total = 0
     chosen = {id(n) for n in mine if n.level in BUDGET_LEVELS}
-    for node in nodes:
+    for node in mine:  # in file order, as the plan's nodes are
         if id(node) not in chosen:
             continue
         depth = 0
@@ -144,9 +148,34 @@ def build_all(
     """The PK of every position of the plan, in the order of ``jabatan``."""
     seen: set[str] = set()
     out: list[PerjanjianKinerja] = []
-    views = build_views(plan, budget_rollup(plan))
+    index = PkIndex.of(plan, build_views(plan, budget_rollup(plan)))  # O(N), once
     for jab in plan.model.jabatan:
         if jab.id not in seen:
             seen.add(jab.id)
-            out.append(build_pk(plan, jab.id, date, place, views))
+            out.append(build_pk(plan, jab.id, date, place, index=index))
     return out
+
+
+@dataclass(frozen=True)
+class PkIndex:
+    """What every PK of one plan looks up: built once, O(N) for N nodes."""
+
+    refs: dict[int, NodeRef]
+    by_owner: dict[str, list[NodeView]]
+    renstra: dict[str, tuple[int, RenstraItem]]
+
+    @classmethod
+    def of(cls, plan: LoadedPlan, views: NodeView) -> PkIndex:
+        """The index of ``plan`` and its :func:`~pokin.views.report.build_views` tree."""
+        nodes = walk_views(views)
+        refs = {id(view): ref for ref, view in zip(plan.nodes, nodes, strict=True)}
+        by_owner: dict[str, list[NodeView]] = {}
+        for ref, view in zip(plan.nodes, nodes, strict=True):
+            owner = ref.owner()
+            if owner is not None:
+                by_owner.setdefault(owner, []).append(view)
+        renstra: dict[str, tuple[int, RenstraItem]] = {}
+        if plan.model.renstra is not None:
+            for n, item in enumerate(plan.model.renstra.sasaran):
+                renstra.setdefault(item.id, (n, item))
+        return cls(refs, by_owner, renstra)

@@ -493,26 +493,30 @@ def duplicate_statement(plan: LoadedPlan) -> Iterable[Finding]:
             - {id: penunjang-dpa, kinerja: Tersusunnya DPA-SKPD}
             - {id: penunjang-laporan-capaian, kinerja: Tersusunnya Laporan Capaian Kinerja}
     """
+    # O(total text): each statement is squeezed once and normalised at most once
     for parent in plan.nodes:
         if len(parent.children) < 2:
             continue
-        seen: dict[bytes, list[NodeRef]] = {}
+        alone: dict[bytes, NodeRef | None] = {}  # the only child so far with this key
+        normed: dict[str, NodeRef] = {}  # first child per normalised statement
         for child in parent.children:
             key = _squeezed(child.node.kinerja)
-            earlier = seen.setdefault(key, [])
-            if earlier:
-                statement = _norm(child.node.kinerja)
-                first = next((e for e in earlier if _norm(e.node.kinerja) == statement), None)
-                if first is not None:
-                    yield Finding(
-                        "I009",
-                        f"Pernyataan kinerja {LEVEL_WORD[child.level]} '{child.id}' sama dengan "
-                        f"'{first.id}' di bawah induk yang sama.",
-                        (*child.path, "kinerja"),
-                        child.id,
-                    )
-                    continue
-            earlier.append(child)
+            single = alone.get(key)
+            if single is None and key not in alone:
+                alone[key] = child
+                continue
+            if single is not None:  # a second child with this key: normalise the first
+                normed.setdefault(_norm(single.node.kinerja), single)
+                alone[key] = None
+            first = normed.setdefault(_norm(child.node.kinerja), child)
+            if first is not child:
+                yield Finding(
+                    "I009",
+                    f"Pernyataan kinerja {LEVEL_WORD[child.level]} '{child.id}' sama dengan "
+                    f"'{first.id}' di bawah induk yang sama.",
+                    (*child.path, "kinerja"),
+                    child.id,
+                )
 
 
 @rule("I010", "target-year-outside-periode", "indicator")
