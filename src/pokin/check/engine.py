@@ -71,8 +71,11 @@ def run_rules(plan: LoadedPlan, selection: Selection = Selection()) -> list[Prob
 
 def _run_rules(plan: LoadedPlan, selection: Selection) -> list[Problem]:
     problems: list[Problem] = []
+    skip = plan.kind.skip  # rules that do not fit the document kind
     for rule in all_rules().values():
         if rule.check is None or not selection.enabled(rule.code, rule.group):
+            continue
+        if rule.code in skip:
             continue
         try:
             findings = list(rule.check(plan))

@@ -78,6 +78,8 @@ def _describe(err: Any, loc: Path, doc: Document) -> tuple[str, str, bool]:
             f"Kunci '{shorten(field)}' tidak dikenal {where}.{hint} Kunci yang dikenal: {listing}.",
             True,
         )
+    if etype in ("eselon", "nip", "crosscutting"):
+        return ("S004", f"{_capital(err['msg'])}.", False)
     if etype == "missing":
         return ("S002", f"Kunci wajib '{field}' tidak ada {_where(loc[:-1], own=True)}.", False)
     if etype in ("number", "periode"):

@@ -132,7 +132,7 @@ def build_pk(
         sasaran=sasaran,
         anggaran=lines,
         total_anggaran=total,
-        show_anggaran=jab.eselon in BUDGET_ESELON,
+        show_anggaran=jab.grade in BUDGET_ESELON,
         date=date,
         place=place,
     )

@@ -56,6 +56,13 @@ class Rule:
     doc: str
 
     @property
+    def kinds(self) -> tuple[str, ...]:
+        """The document kinds (``dokumen``) the rule applies to (the kinds table says)."""
+        from pokin.levels import rule_kinds
+
+        return rule_kinds(self.code)
+
+    @property
     def summary(self) -> str:
         """The first line of the rule's documentation."""
         return self.doc.strip().splitlines()[0] if self.doc.strip() else self.name
