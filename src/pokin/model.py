@@ -94,6 +94,7 @@ def split_ref(value: str) -> tuple[str, str] | None:
     plan, sep, ident = value.partition(":")
     return (plan, ident) if sep else None
 
+
 #: Money: whole Rupiah, or a yearly mapping of whole Rupiah (pagu indikatif).
 Money = int | dict[int, int]
 #: A target: a number for the plan year, or a yearly mapping of numbers.
@@ -194,7 +195,7 @@ class Indikator(_Strict):
 
 
 class Crosscutting(_Strict):
-    """A node another body helps to realise: a node of another PD (``ke``) or an outside ``mitra``."""
+    """Another body that helps realise a node: a PD node (``ke``) or an outside ``mitra``."""
 
     ke: Ref | None = None
     mitra: Text | None = None

@@ -127,6 +127,8 @@ def node_label(view: TreeView, ref: NodeRef, vertical: bool) -> str:
     tahun = view.plan.model.tahun
     kode = getattr(ref.node, "kode", None)
     header = f"{kode} · {ref.id}" if kode else f"{LEVEL_WORD[ref.level].upper()} · {ref.id}"
+    if ref.virtual:  # a partial plan: the document itself stands at the top
+        header = view.plan.kind.label.upper()
     fields = [_lines([header, *wrap(ref.node.kinerja, STATEMENT_WIDTH)], "\\n")]
     details = [line for ind in ref.node.indikator for line in indicator_lines(ind, tahun)]
     if details:

@@ -47,7 +47,9 @@ def shape_problems(model: Plan, doc: Document) -> list[Problem]:
         add(
             "S002",
             f"Kunci wajib '{need}' tidak ada di tingkat teratas"
-            + (f" (dokumen {kind.key} dimulai dari {need})." if kind.key != "penjenjangan" else "."),
+            + (
+                f" (dokumen {kind.key} dimulai dari {need})." if kind.key != "penjenjangan" else "."
+            ),
             (),
             False,
         )

@@ -26,11 +26,11 @@ Scope = Literal["plan", "jabatan", "renstra", "node"]
 WordDiff = tuple[tuple[str, str], ...]
 
 #: Node fields compared as plain values, in display order.
-_NODE_FIELDS = ("kinerja", "nama", "kode", "anggaran", "pj", "renstra", "catatan")
+_NODE_FIELDS: tuple[str, ...] = ("kinerja", "nama", "kode", "anggaran", "pj", "renstra", "catatan")
 _LIST_FIELDS = ("ekspektasi", "mandat", "isu_strategis")
 _TEXT_FIELDS = frozenset({"kinerja", "nama", "uraian", "catatan", "tujuan", "sasaran"})
 _TEXT_FIELDS |= {"indikator_tujuan", "perangkat_daerah", "ekspektasi", "mandat", "isu_strategis"}
-_JABATAN_FIELDS = ("nama", "eselon", "atasan", "catatan")
+_JABATAN_FIELDS: tuple[str, ...] = ("nama", "eselon", "atasan", "catatan")
 # Additions: links between plans and who holds a jabatan are reviewable changes
 _NODE_FIELDS += ("induk", "rpjmd", "crosscutting")
 _JABATAN_FIELDS += ("pejabat",)

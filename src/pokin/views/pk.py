@@ -78,7 +78,7 @@ def build_pk(
     atasan = plan.jabatan_by_id.get(jab.atasan) if jab.atasan else None
     root = views if views is not None else build_views(plan, budget_rollup(plan))
     nodes = walk_views(root)
-    refs = {id(view): ref for ref, view in zip(plan.nodes, nodes, strict=True)}
+    refs = {id(view): ref for ref, view in zip(plan.root.walk(), nodes, strict=True)}
 
     sasaran: list[PkSasaran] = []
     rpjmd = model.rpjmd

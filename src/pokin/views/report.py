@@ -408,7 +408,7 @@ def _pick(node: NodeView | None, what: str) -> list[str]:
 def _budget(plan: LoadedPlan, rollup: Rollup, outcome: NodeView) -> BudgetSummary:
     nodes = walk_views(outcome)
     by_ref = {id(row.ref): row for row in rollup.rows}
-    view_of = {id(ref): node for ref, node in zip(plan.nodes, nodes, strict=True)}
+    view_of = {id(ref): node for ref, node in zip(plan.root.walk(), nodes, strict=True)}
     programs = [
         BudgetLine(view_of[id(row.ref)], row.effective)
         for row in rollup.rows
@@ -437,14 +437,16 @@ def build_report(plan: LoadedPlan, problems: list[Problem], date: dt.date | None
     model = plan.model
     rollup = budget_rollup(plan)
     outcome = build_views(plan, rollup)
-    o = model.outcome
-    width = max(len(o.ekspektasi), len(o.mandat), len(o.isu_strategis))
+    o = model.outcome  # None in a partial plan (a Renja, a PK slice)
+    ekspektasi, mandat, isu = (o.ekspektasi, o.mandat, o.isu_strategis) if o else ([], [], [])
+    width = max(len(ekspektasi), len(mandat), len(isu))
 
     def at(items: list[str], i: int) -> str | None:
         return items[i] if i < len(items) else None
 
-    sumber = [(at(o.ekspektasi, i), at(o.mandat, i), at(o.isu_strategis, i)) for i in range(width)]
-    programs = [p for c in outcome.children for p in c.children]
+    sumber = [(at(ekspektasi, i), at(mandat, i), at(isu, i)) for i in range(width)]
+    every = walk_views(outcome)
+    programs = [v for v in every if v.level == "program"]
     renstra = model.renstra
     return Report(
         file=plan.file,
@@ -461,7 +463,7 @@ def build_report(plan: LoadedPlan, problems: list[Problem], date: dt.date | None
         renstra_tujuan=[renstra_view(t, model.tahun) for t in renstra.tujuan] if renstra else [],
         renstra_sasaran=[renstra_view(s, model.tahun) for s in renstra.sasaran] if renstra else [],
         programs=programs,
-        kegiatan=[k for p in programs for k in p.children],
+        kegiatan=[v for v in every if v.level == "kegiatan"],
         distribution=_distribution(plan, outcome),
         budget=_budget(plan, rollup, outcome),
         problems=ProblemSummary(

@@ -121,6 +121,8 @@ def budget_rollup(plan: LoadedPlan) -> Rollup:
     finally:
         if enabled:
             gc.enable()
+    if root.ref.virtual:  # a partial plan's stand-in root is no budget row
+        rows.remove(root)
     for row in rows:
         by_id.setdefault(row.ref.node.id, row)
         years.update(row.computed)

@@ -210,9 +210,11 @@ def pd_heads(plan: LoadedPlan) -> set[str]:
         if jab.eselon == "kepala_daerah":
             continue
         atasan = known.get(jab.atasan) if jab.atasan else None
-        if jab.atasan is None or ":" in jab.atasan:
-            heads.add(jab.id)
-        elif atasan is not None and atasan.eselon == "kepala_daerah":
+        if (
+            jab.atasan is None
+            or ":" in jab.atasan
+            or (atasan is not None and atasan.eselon == "kepala_daerah")
+        ):
             heads.add(jab.id)
     return heads
 
