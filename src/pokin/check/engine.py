@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from pokin.check.config import Settings, find_settings, normalise_name
@@ -95,19 +95,25 @@ def _run_rules(plan: LoadedPlan, selection: Selection) -> list[Problem]:
 
 
 def check_loaded(
-    result: LoadResult, selection: Selection = Selection(), settings: Settings | None = None
+    result: LoadResult,
+    selection: Selection = Selection(),
+    settings: Settings | None = None,
+    extra: Sequence[Problem] = (),
 ) -> FileReport:
     """Problems of a loaded file: load problems, then rules when the schema passed.
 
     ``settings`` (from a project configuration file) are combined with the
     command line's ``selection``: its ``select`` replaces theirs, its
     ``ignore`` adds to theirs. Inline suppressions apply, then severity
-    overrides.
+    overrides. ``extra`` are problems found outside the file (a workspace's
+    links) that are treated like the file's own.
     """
     settings = settings or Settings()
     selection = combine(selection, settings)
     rules = all_rules()
-    problems = [p for p in result.problems if selection.enabled(p.code, _group_of(p.code, rules))]
+    problems = [
+        p for p in (*result.problems, *extra) if selection.enabled(p.code, _group_of(p.code, rules))
+    ]
     plan = result.plan
     if plan is not None:
         problems.extend(run_rules(plan, selection))

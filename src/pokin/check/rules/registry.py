@@ -41,6 +41,7 @@ RULE_MODULES: tuple[str, ...] = (
     "pokin.check.rules.cascade",
     "pokin.check.rules.indicator",
     "pokin.check.rules.nomenclature",
+    "pokin.check.rules.workspace",
 )
 
 
