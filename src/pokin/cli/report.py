@@ -115,6 +115,7 @@ def report(
     fmt = _format(output_format, output)
     when = _date(date)
     tdir = _template_dir(template_dir)
+    _workspace_report(plan, fmt, output)
     result = load_plan(plan)
     assert result.plan is not None
     problems = check_loaded(result).problems
@@ -150,6 +151,42 @@ def report(
         f"{doc.problems.errors} galat, {doc.problems.warnings} peringatan.\n"
     )
     raise typer.Exit(exit_code)
+
+
+def _workspace_report(path: str, fmt: Format, output: str | None) -> None:
+    """On a workspace folder: write the coverage page per PD and exit (else return)."""
+    from pokin.problems import UsageError
+    from pokin.source.workspace import find_workspace
+
+    try:
+        config = find_workspace(path)
+    except UsageError as exc:
+        fail(str(exc))
+    if config is None:
+        return
+    from pokin.atomic import write_atomic
+    from pokin.check.workspace import check_workspace
+    from pokin.render.workspace import coverage_html, coverage_md
+    from pokin.views.workspace import coverage
+
+    ws, report = check_workspace(config)
+    rows = coverage(ws)
+    counts = {f.file: sum(1 for p in f.problems if p.severity == "error") for f in report.files}
+    for row in rows:
+        row.problems = counts.get(row.file, 0)
+    text = (coverage_md if fmt == "md" else coverage_html)(ws.title, rows)
+    errors = sum(counts.values())
+    if output is None or output == "-":
+        sys.stdout.write(text)
+        raise typer.Exit(1 if errors else 0)
+    try:
+        write_atomic(output, text)
+    except OSError as exc:
+        fail(f"cannot write {output}: {exc.strerror or exc}")
+    sys.stderr.write(
+        f"pokin: halaman cakupan {len(rows)} rencana ditulis ke {output}; {errors} galat.\n"
+    )
+    raise typer.Exit(1 if errors else 0)
 
 
 @app.command()

@@ -20,7 +20,14 @@ _FILE = "FILE"
 
 @app.command()
 def tree(
-    plan: Annotated[str, typer.Argument(metavar="PLAN", help="The plan file.")],
+    plan: Annotated[
+        str,
+        typer.Argument(
+            metavar="PLAN",
+            help="The plan file, or a workspace folder (the pemda tree; --root KODE_PD zooms "
+            "into one perangkat daerah).",
+        ),
+    ],
     show: Annotated[
         str | None,
         typer.Option(
@@ -79,6 +86,7 @@ def tree(
         fail(f"--rankdir harus salah satu dari {', '.join(RANKDIRS)}, bukan '{rankdir}'")
     outputs = (("dot", dot), ("svg", svg), ("png", png), ("pdf", pdf))
     wanted = [(fmt, dest) for fmt, dest in outputs if dest is not None]
+    plan, root = _workspace_tree(plan, root, bool(wanted))
     _check_outputs(plan, wanted)
 
     from pokin.check.engine import check_loaded
@@ -101,6 +109,43 @@ def tree(
     except UsageError as exc:
         fail(str(exc))
     raise typer.Exit(1 if any(p.severity == "error" for p in report.problems) else 0)
+
+
+def _workspace_tree(path: str, root: str | None, files: bool) -> tuple[str, str | None]:
+    """On a workspace folder: print the pemda tree and exit, or zoom into one plan.
+
+    ``--root KODE_PD`` (or ``KODE_PD:ID``) with a diagram file draws that plan;
+    on the terminal it prints that PD's part of the pemda tree.
+    """
+    from pokin.problems import UsageError
+    from pokin.source.workspace import find_workspace
+
+    try:
+        config = find_workspace(path)
+    except UsageError as exc:
+        fail(str(exc))
+    if config is None:
+        return path, root
+    from pokin.check.workspace import check_workspace
+    from pokin.render.console import console
+    from pokin.render.workspace import pemda_tree
+
+    ws, report = check_workspace(config)
+    if files:
+        kode, _, ident = (root or "").partition(":")
+        plan = ws.by_kode.get(kode)
+        if plan is None:
+            fail(
+                "diagram sebuah workspace digambar per perangkat daerah: beri --root KODE_PD "
+                f"(kode_pd yang ada: {', '.join(sorted(ws.by_kode))})"
+            )
+        return plan.file, ident or None
+    try:
+        console().print(pemda_tree(ws, root))
+    except UsageError as exc:
+        fail(str(exc))
+    errors = sum(1 for p in report.problems if p.severity == "error")
+    raise typer.Exit(1 if errors else 0)
 
 
 def _show_fields(show: str | None) -> frozenset[str]:
