@@ -147,3 +147,20 @@ def test_diff_of_a_workspace_between_two_revisions(tmp_path: Path) -> None:
     assert run.code == 0, run.stderr
     assert "=== dinsos" in run.stdout and "pejabat" in run.stdout
     assert "HEAD:ws/opd/dinsos.yaml" in run.stdout
+
+
+def test_crosscutting_is_a_dashed_edge_in_the_diagram() -> None:
+    run = run_pokin("tree", str(EXAMPLE_WS / "opd" / "dinkes.yaml"), "--dot", "-")
+    assert run.code == 0, run.stderr
+    edges = [line for line in run.stdout.splitlines() if '"gizi-balita" -> "crosscutting~' in line]
+    assert len(edges) == 2 and all("style=dashed" in edge for edge in edges)
+    assert 'label="dinsos:linjamsos-bansos-keluarga"' in run.stdout
+
+
+def test_crosscutting_is_in_the_pk_of_the_owning_jabatan() -> None:
+    run = run_pokin("pk", str(EXAMPLE_WS / "opd" / "dinkes.yaml"), "-j", "jf-gizi", "-f", "md")
+    assert run.code == 0, run.stderr
+    assert "| Terkelolanya Pelayanan Kesehatan Balita Sesuai Standar | " in run.stdout
+    assert "| dinsos:linjamsos-bansos-keluarga |" in run.stdout
+    other = run_pokin("pk", str(EXAMPLE_WS / "opd" / "dinkes.yaml"), "-j", "kadis", "-f", "md")
+    assert "Crosscutting dengan" not in other.stdout

@@ -190,8 +190,40 @@ def build_dot(
         _add_node(graph, view, ref, names[id(ref)], vertical)
     for ref in view.walk():
         _add_edges(graph, view, ref, names, vertical)
+    _add_crosscutting(graph, view, names)
     _add_legend(graph, view, problems, rankdir)
     return str(graph.source)
+
+
+def _add_crosscutting(graph: object, view: TreeView, names: dict[int, str]) -> None:
+    """A dashed edge from each node to the other PD's node (or mitra) it works with."""
+    import graphviz
+
+    assert isinstance(graph, graphviz.Digraph)
+    partners: dict[str, str] = {}
+    for ref in view.walk():
+        for link in ref.node.crosscutting:
+            target = link.ke or f"mitra: {link.mitra}"
+            name = partners.get(target)
+            if name is None:
+                name = partners[target] = f"crosscutting~{len(partners) + 1}"
+                graph.node(
+                    name,
+                    label=graphviz.nohtml(plain_text(target)),
+                    shape="box",
+                    style="dashed,rounded",
+                    fillcolor="white",
+                )
+            graph.edge(
+                names[id(ref)],
+                name,
+                label=graphviz.nohtml(plain_text(link.peran)),
+                style="dashed",
+                dir="both",
+                constraint="false",
+                fontname=FONT,
+                fontsize="9",
+            )
 
 
 def _node_names(view: TreeView) -> dict[int, str]:

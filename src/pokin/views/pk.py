@@ -40,6 +40,16 @@ class PkBudgetLine:
 
 
 @dataclass(frozen=True)
+class PkCrosscutting:
+    """A sasaran of the PK that another PD (or an outside mitra) helps to realise."""
+
+    kinerja: str
+    partner: str
+    peran: str
+    outside: bool
+
+
+@dataclass(frozen=True)
 class PerjanjianKinerja:
     """The Perjanjian Kinerja of one position for the plan year."""
 
@@ -53,6 +63,8 @@ class PerjanjianKinerja:
     show_anggaran: bool
     date: dt.date | None = None
     place: str | None = None
+    #: Crosscutting links of the nodes it answers for (Additions: crosscutting).
+    crosscutting: tuple[PkCrosscutting, ...] = ()
 
 
 def build_pk(
@@ -135,6 +147,11 @@ def build_pk(
         show_anggaran=jab.grade in BUDGET_ESELON,
         date=date,
         place=place,
+        crosscutting=tuple(
+            PkCrosscutting(node.kinerja, link.ke or link.mitra or "", link.peran, not link.ke)
+            for node in mine
+            for link in refs[id(node)].node.crosscutting
+        ),
     )
 
 
