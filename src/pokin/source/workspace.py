@@ -8,8 +8,8 @@
     nomenklatur = "kepmendagri-900"
     plans = ["rpjmd.yaml", "opd/*.yaml"]   # default: every *.yaml below the folder
 
-Each plan is parsed once; the plans are independent files, so they are
-loaded in parallel where that pays (:func:`parallel_map`).
+Each plan is parsed once (:func:`load_workspace`); the plans are independent
+files, which :func:`parallel_map` can spread over processes.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ import os
 import tomllib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path as FsPath
 from typing import Any, TypeVar
 
@@ -111,7 +112,7 @@ class Workspace:
         """The plans that loaded, in file order."""
         return [r.plan for r in self.results if r.plan is not None]
 
-    @property
+    @cached_property
     def by_kode(self) -> dict[str, LoadedPlan]:
         """Loaded plans by ``kode_pd`` (the first, where one is duplicated)."""
         result: dict[str, LoadedPlan] = {}
@@ -197,15 +198,13 @@ def load_workspace(config: WorkspaceConfig) -> Workspace:
 _T = TypeVar("_T")
 _R = TypeVar("_R")
 
-#: Below this many items a process pool costs more than it saves.
-PARALLEL_MIN_ITEMS = 8
-
 
 def parallel_map(fn: Callable[[_T], _R], items: Sequence[_T]) -> list[_R]:
-    """``[fn(x) for x in items]``, across processes when there are enough items and cores.
+    """``[fn(x) for x in items]``, across ``POKIN_JOBS`` processes when it is set above 1.
 
-    ``POKIN_JOBS`` sets the number of processes (``1``: never in parallel).
-    ``fn`` and the results must be picklable.
+    Sequential by default: a loaded plan is a large object graph, and sending it
+    back from a worker process costs more than parsing it here (measured in
+    ``bench/bench_workspace.py``). ``fn`` and the results must be picklable.
     """
     jobs = _jobs(len(items))
     if jobs <= 1:
@@ -221,6 +220,4 @@ def _jobs(count: int) -> int:
     wanted = os.environ.get("POKIN_JOBS", "").strip()
     if wanted.isdigit():
         return max(1, min(int(wanted), count))
-    if count < PARALLEL_MIN_ITEMS:
-        return 1
-    return max(1, min(os.cpu_count() or 1, count))
+    return 1
