@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
 from pokin.check.engine import check_file
@@ -172,3 +175,32 @@ def test_views_work_on_a_partial_plan(command: str) -> None:
     assert run.code in (0, 1) and not run.stderr  # 1: the plan's real C006
     assert "penataan-organisasi" in run.stdout
     assert "_dokumen" not in run.stdout
+
+
+def test_diff_of_a_partial_plan(tmp_path: Path) -> None:
+    old = DOCUMENTS / "renja_setda_kalteng_2025.yaml"
+    new = tmp_path / "renja.yaml"
+    new.write_text(
+        old.read_text(encoding="utf-8")
+        .replace("anggaran: 700000000", "anggaran: 750000000")
+        .replace("anggaran: 1300000000", "anggaran: 1350000000")
+        .replace("anggaran: 2150000000", "anggaran: 2200000000"),
+        encoding="utf-8",
+    )
+    run = run_pokin("diff", str(old), str(new), "--format", "json")
+    assert run.code == 0, run.stderr
+    changed = [(c["id"], c["field"]) for c in json.loads(run.stdout)["changes"]]
+    assert changed == [
+        ("penataan-organisasi", "anggaran"),
+        ("rb-akuntabilitas", "anggaran"),
+        ("pembinaan-rb", "anggaran"),
+    ]
+
+
+@pytest.mark.parametrize("name", sorted(SHAPES))
+def test_report_and_pk_of_every_shape(name: str, tmp_path: Path) -> None:
+    report = run_pokin("report", str(DOCUMENTS / name), "-f", "md", "--no-diagram")
+    assert report.code == 1 and not report.stderr  # 1: the shape's real finding
+    assert "_dokumen" not in report.stdout
+    pk = run_pokin("pk", str(DOCUMENTS / name), "--all", "-o", str(tmp_path))
+    assert pk.code == 0, pk.stderr
