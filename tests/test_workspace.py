@@ -153,3 +153,13 @@ def test_workspace_rules_are_listed() -> None:
     listing = run_pokin("rules", "reference").stdout
     for code in ("R005", "R006", "R007", "R008"):
         assert code in listing
+
+
+def test_the_checks_across_processes_report_what_one_process_does(ws: Path) -> None:
+    dinkes = ws / "opd" / "dinkes.yaml"
+    replace(dinkes, "rpjmd: pemda:derajat-kesehatan", "rpjmd: pemda:derajat-kesehatn")
+    (ws / "opd" / "broken.yaml").write_text("pokin: 1\nkode_pd: [\n", encoding="utf-8")
+    one = run_pokin("validate", str(ws), "-f", "json", env={"POKIN_JOBS": "1"})
+    two = run_pokin("validate", str(ws), "-f", "json", env={"POKIN_JOBS": "2"})
+    assert (one.code, one.stdout) == (two.code, two.stdout)
+    assert one.code == 1 and '"R005"' in one.stdout and '"Y' in one.stdout

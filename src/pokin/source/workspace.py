@@ -8,19 +8,17 @@
     nomenklatur = "kepmendagri-900"
     plans = ["rpjmd.yaml", "opd/*.yaml"]   # default: every *.yaml below the folder
 
-Each plan is parsed once (:func:`load_workspace`); the plans are independent
-files, which :func:`parallel_map` can spread over processes.
+Each plan is parsed once (:func:`load_workspace`); checking spreads the plans
+over processes (:mod:`pokin.check.workspace`).
 """
 
 from __future__ import annotations
 
-import os
 import tomllib
-from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path as FsPath
-from typing import Any, TypeVar
+from typing import Any
 
 from pokin.plan import LoadedPlan
 from pokin.problems import Problem, UsageError
@@ -187,37 +185,6 @@ def _glob_position(file: str, pattern: str) -> tuple[int, int]:
 
 
 def load_workspace(config: WorkspaceConfig) -> Workspace:
-    """Load every plan of a workspace once (in parallel where it pays)."""
+    """Load every plan of a workspace once, in file order."""
     files, problems = plan_files(config)
-    results = parallel_map(load_file, files)
-    return Workspace(config, results, problems)
-
-
-# --------------------------------------------------------------- parallel map
-
-_T = TypeVar("_T")
-_R = TypeVar("_R")
-
-
-def parallel_map(fn: Callable[[_T], _R], items: Sequence[_T]) -> list[_R]:
-    """``[fn(x) for x in items]``, across ``POKIN_JOBS`` processes when it is set above 1.
-
-    Sequential by default: a loaded plan is a large object graph, and sending it
-    back from a worker process costs more than parsing it here (measured in
-    ``bench/bench_workspace.py``). ``fn`` and the results must be picklable.
-    """
-    jobs = _jobs(len(items))
-    if jobs <= 1:
-        return [fn(item) for item in items]
-    from concurrent.futures import ProcessPoolExecutor
-
-    chunk = max(1, len(items) // (jobs * 4))
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        return list(pool.map(fn, items, chunksize=chunk))
-
-
-def _jobs(count: int) -> int:
-    wanted = os.environ.get("POKIN_JOBS", "").strip()
-    if wanted.isdigit():
-        return max(1, min(int(wanted), count))
-    return 1
+    return Workspace(config, [load_file(f) for f in files], problems)
