@@ -204,3 +204,16 @@ def test_report_and_pk_of_every_shape(name: str, tmp_path: Path) -> None:
     assert "_dokumen" not in report.stdout
     pk = run_pokin("pk", str(DOCUMENTS / name), "--all", "-o", str(tmp_path))
     assert pk.code == 0, pk.stderr
+
+
+def test_crosscutting_needs_exactly_one_of_ke_and_mitra() -> None:
+    text = MINIMAL.replace(
+        "  pj: kadis\n",
+        "  pj: kadis\n  crosscutting:\n    - ke: dinkes:gizi\n      mitra: PKK\n"
+        "      peran: Posyandu\n    - ke: dinkes\n      peran: Data\n",
+        1,
+    )
+    lines = text.splitlines()
+    first = lines.index("    - ke: dinkes:gizi") + 1
+    second = lines.index("    - ke: dinkes") + 1
+    assert found(text) == [("S004", first), ("S006", second)]

@@ -84,6 +84,13 @@ def _describe(err: Any, loc: Path, doc: Document) -> tuple[str, str, bool]:
         return ("S002", f"Kunci wajib '{field}' tidak ada {_where(loc[:-1], own=True)}.", False)
     if etype in ("number", "periode"):
         return ("S005", f"{_capital(err['msg'])} ({field}).", False)
+    if etype == "string_pattern_mismatch" and ":" in str(err.get("ctx", {}).get("pattern", "")):
+        return (
+            "S006",
+            f"Rujukan '{shorten(err['input'])}' untuk '{field}' tidak sah: tulis KODE_PD:ID, "
+            "misalnya pemda:penanganan-pmks (huruf kecil, angka dan '-').",
+            False,
+        )
     if etype == "string_pattern_mismatch":
         return (
             "S006",
