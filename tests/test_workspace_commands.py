@@ -164,3 +164,9 @@ def test_crosscutting_is_in_the_pk_of_the_owning_jabatan() -> None:
     assert "| dinsos:linjamsos-bansos-keluarga |" in run.stdout
     other = run_pokin("pk", str(EXAMPLE_WS / "opd" / "dinkes.yaml"), "-j", "kadis", "-f", "md")
     assert "Crosscutting dengan" not in other.stdout
+
+
+def test_pk_of_a_kepala_dinas_names_the_kepala_daerah_of_the_pemda_plan() -> None:
+    run = run_pokin("pk", str(EXAMPLE_WS / "opd" / "dinkes.yaml"), "-j", "kadis", "-f", "md")
+    assert run.code == 0, run.stderr
+    assert "| Bupati Kotawaringin Timur | Kepala Dinas Kesehatan |" in run.stdout

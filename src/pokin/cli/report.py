@@ -14,6 +14,7 @@ from pokin.cli.app import app, fail, load_plan
 
 if TYPE_CHECKING:
     from pokin.render.documents import Format
+    from pokin.views.pk import PerjanjianKinerja
 
 
 class DocFormat(enum.StrEnum):
@@ -248,6 +249,7 @@ def pk(
         )
     except UsageError as exc:
         fail(str(exc))
+    docs = _atasan_in_other_plans(docs, plan)
     texts = []
     for doc in docs:
         try:
@@ -281,3 +283,30 @@ def pk(
                 "sasaran apa pun; PK-nya kosong.\n"
             )
     sys.stderr.write(f"pokin: {len(texts)} PK ditulis ke {folder}/.\n")
+
+
+def _atasan_in_other_plans(docs: list[PerjanjianKinerja], plan: str) -> list[PerjanjianKinerja]:
+    """PKs whose jabatan has a ``KODE_PD:ID`` atasan, with it taken from the workspace."""
+    import dataclasses
+
+    from pokin.model import split_ref
+    from pokin.problems import UsageError
+    from pokin.source.workspace import enclosing_workspace, load_workspace
+
+    wanted = [d for d in docs if d.atasan is None and d.jabatan.atasan and ":" in d.jabatan.atasan]
+    if not wanted:
+        return docs
+    try:
+        config = enclosing_workspace(plan)
+    except UsageError:
+        return docs
+    if config is None:
+        return docs
+    plans = load_workspace(config).by_kode
+    out = []
+    for doc in docs:
+        parts = split_ref(doc.jabatan.atasan or "") if doc in wanted else None
+        other = plans.get(parts[0]) if parts else None
+        atasan = other.jabatan_by_id.get(parts[1]) if other is not None and parts else None
+        out.append(dataclasses.replace(doc, atasan=atasan) if atasan is not None else doc)
+    return out

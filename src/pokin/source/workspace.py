@@ -62,6 +62,17 @@ def find_workspace(path: str | FsPath) -> WorkspaceConfig | None:
     return parse_workspace(table, folder, str(config))
 
 
+def enclosing_workspace(plan: str | FsPath) -> WorkspaceConfig | None:
+    """The workspace a plan file lies in: the nearest folder above it with ``[workspace]``."""
+    folder = FsPath(plan).resolve().parent
+    for candidate in (folder, *folder.parents):
+        if (candidate / CONFIG_FILE).is_file():
+            found = find_workspace(candidate)
+            if found is not None:
+                return found
+    return None
+
+
 def parse_workspace(table: dict[str, Any], folder: FsPath, source: str) -> WorkspaceConfig:
     """The workspace settings of a parsed ``[workspace]`` table (a UsageError if wrong)."""
     for key in table:
