@@ -217,3 +217,12 @@ def test_crosscutting_needs_exactly_one_of_ke_and_mitra() -> None:
     first = lines.index("    - ke: dinkes:gizi") + 1
     second = lines.index("    - ke: dinkes") + 1
     assert found(text) == [("S004", first), ("S006", second)]
+
+
+def test_report_of_a_renja_does_not_call_its_programs_csf() -> None:
+    run = run_pokin(
+        "report", str(DOCUMENTS / "renja_setda_kalteng_2025.yaml"), "-f", "md", "--no-diagram"
+    )
+    assert "tidak memuat outcome" in run.stdout
+    assert "| CSF I |" not in run.stdout
+    assert "| Nama Program | Program Penataan Organisasi (4.01.02) |" in run.stdout

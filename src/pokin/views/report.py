@@ -446,6 +446,10 @@ def build_report(plan: LoadedPlan, problems: list[Problem], date: dt.date | None
 
     sumber = [(at(ekspektasi, i), at(mandat, i), at(isu, i)) for i in range(width)]
     every = walk_views(outcome)
+    staged = outcome  # the tree as the five stages read it: outcome → CSF → program → …
+    if plan.root.virtual:
+        outcome.kinerja = f"— ({plan.kind.label} ini tidak memuat outcome)"
+        staged = _staged(outcome)
     programs = [v for v in every if v.level == "program"]
     renstra = model.renstra
     return Report(
@@ -457,14 +461,14 @@ def build_report(plan: LoadedPlan, problems: list[Problem], date: dt.date | None
         rpjmd=model.rpjmd,
         outcome=outcome,
         sumber=sumber,
-        csf=outcome.children,
-        sheets=_sheets(outcome.children),
+        csf=[c for c in staged.children if c.id],
+        sheets=[s for s in _sheets(staged.children) if s.parent.id],
         renstra_years=_renstra_years(plan),
         renstra_tujuan=[renstra_view(t, model.tahun) for t in renstra.tujuan] if renstra else [],
         renstra_sasaran=[renstra_view(s, model.tahun) for s in renstra.sasaran] if renstra else [],
         programs=programs,
         kegiatan=[v for v in every if v.level == "kegiatan"],
-        distribution=_distribution(plan, outcome),
+        distribution=_distribution(plan, staged),
         budget=_budget(plan, rollup, outcome),
         problems=ProblemSummary(
             problems,
@@ -473,3 +477,27 @@ def build_report(plan: LoadedPlan, problems: list[Problem], date: dt.date | None
         ),
         jabatan=list(model.jabatan),
     )
+
+
+def _staged(root: NodeView) -> NodeView:
+    """A partial plan's views under stand-in CSF (and program) views, as the stages expect.
+
+    Stand-ins have an empty id and ``—`` as statement; the real views keep
+    their own parents.
+    """
+    import dataclasses
+
+    def stand_in(level: str, children: list[NodeView]) -> NodeView:
+        return dataclasses.replace(
+            root, id="", level=level, kinerja="—", indikator=[], pj=None, pj_nama=None,
+            children=children,
+        )  # fmt: skip
+
+    csfs = [c for c in root.children if c.level == "csf"]
+    programs = [c for c in root.children if c.level == "program"]
+    lower = [c for c in root.children if c.level in ("kegiatan", "subkegiatan")]
+    if lower:
+        programs.append(stand_in("program", lower))
+    if programs:
+        csfs.append(stand_in("csf", programs))
+    return dataclasses.replace(root, children=csfs)
