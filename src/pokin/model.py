@@ -354,8 +354,16 @@ class Jabatan(_Strict):
 
 
 def _plan_schema(schema: dict[str, Any]) -> None:
-    # tahun may be left out in a five-year document that gives periode
+    # tahun may be left out in a five-year document that gives periode; a
+    # penjenjangan (the default) starts at outcome
     schema["required"] = [k for k in schema.get("required", []) if k != "tahun"]
+    five_year = {"properties": {"dokumen": {"enum": ["rpjmd", "renstra"]}}, "required": ["dokumen"]}
+    default = {"properties": {"dokumen": {"const": "penjenjangan"}}}
+    schema["allOf"] = [
+        {"if": {"not": five_year}, "then": {"required": ["tahun"]}},
+        {"if": {"anyOf": [default, {"not": {"required": ["dokumen"]}}]},
+         "then": {"required": ["outcome"]}},
+    ]  # fmt: skip
 
 
 class Plan(_Strict):
