@@ -226,3 +226,18 @@ def test_report_of_a_renja_does_not_call_its_programs_csf() -> None:
     assert "tidak memuat outcome" in run.stdout
     assert "| CSF I |" not in run.stdout
     assert "| Nama Program | Program Penataan Organisasi (4.01.02) |" in run.stdout
+
+
+def test_induk_only_on_a_top_level_node() -> None:
+    text = (DOCUMENTS / "pk_kasi_rehsos_2025.yaml").read_text(encoding="utf-8")
+    top = text.replace(
+        "    pj: kasi-rehsos-anak-lansia\n",
+        "    pj: kasi-rehsos-anak-lansia\n    induk: dinsos:rehsos-dasar-luar-panti\n",
+    )
+    assert found(top, "schema") == []
+    nested = text.replace(
+        "        nama: Penyediaan Sandang\n",
+        "        nama: Penyediaan Sandang\n        induk: dinsos:rehsos-sandang\n",
+    )
+    line = nested.splitlines().index("        induk: dinsos:rehsos-sandang") + 1
+    assert found(nested, "schema") == [("S004", line)]

@@ -7,6 +7,8 @@ the kind does not hold).
 
 from __future__ import annotations
 
+from typing import Any
+
 from pokin.levels import LEVEL_WORD, TOP_KEYS, document_kind
 from pokin.model import Plan
 from pokin.problems import Path, Problem
@@ -62,6 +64,13 @@ def shape_problems(model: Plan, doc: Document) -> list[Problem]:
             "ubah 'dokumen' atau susunannya.",
             (first,),
         )
+    for path, node_id in _nested_induk(model, first):
+        add(
+            "S004",
+            f"'induk' hanya ditulis pada node teratas rencana ini ('{first}'); node "
+            f"'{node_id}' sudah berada di bawah induknya di berkas ini.",
+            path,
+        )
     if kind.deepest == "program":
         for i, csf in enumerate(model.csf):
             for j, program in enumerate(csf.program):
@@ -73,3 +82,25 @@ def shape_problems(model: Plan, doc: Document) -> list[Problem]:
                         ("csf", i, "program", j, "kegiatan"),
                     )
     return problems
+
+
+def _nested_induk(model: Plan, first: str) -> list[tuple[Path, str]]:
+    """Nodes below the plan's top level that name an ``induk`` (only a top node may)."""
+    found: list[tuple[Path, str]] = []
+    tops: list[tuple[Path, Any, bool]] = []
+    if model.outcome is not None:
+        tops.append((("outcome",), model.outcome, first == "outcome"))
+        tops.extend((("csf", i), csf, False) for i, csf in enumerate(model.csf))
+    for key in TOP_KEYS[1:]:
+        if model.outcome is None:
+            tops.extend(((key, i), node, True) for i, node in enumerate(getattr(model, key)))
+    stack = tops
+    while stack:
+        path, node, top = stack.pop()
+        if node.induk and not top:
+            found.append(((*path, "induk"), node.id))
+        for key in ("program", "kegiatan", "subkegiatan"):
+            children = getattr(node, key, None)
+            if isinstance(children, list):
+                stack.extend(((*path, key, i), child, False) for i, child in enumerate(children))
+    return sorted(found)
