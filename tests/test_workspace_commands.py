@@ -170,3 +170,15 @@ def test_pk_of_a_kepala_dinas_names_the_kepala_daerah_of_the_pemda_plan() -> Non
     run = run_pokin("pk", str(EXAMPLE_WS / "opd" / "dinkes.yaml"), "-j", "kadis", "-f", "md")
     assert run.code == 0, run.stderr
     assert "| Bupati Kotawaringin Timur | Kepala Dinas Kesehatan |" in run.stdout
+
+
+def test_report_lists_a_plan_that_did_not_load(tmp_path: Path) -> None:
+    ws = tmp_path / "ws"
+    shutil.copytree(EXAMPLE_WS, ws)
+    dinkes = ws / "opd" / "dinkes.yaml"
+    dinkes.write_text(dinkes.read_text().replace("tahun: 2025", "tahun: [2025"))
+    run = run_pokin("report", str(ws), "-f", "md")
+    assert run.code == 1
+    assert "| dinkes | (tidak dapat dibaca: lihat pokin validate) |" in run.stdout
+    budget = run_pokin("budget", str(ws))
+    assert budget.code == 1 and "Y001" in budget.stdout and "Total pemda" in budget.stdout

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from pokin.levels import BUDGET_LEVELS
 from pokin.model import Csf
@@ -191,11 +192,25 @@ class Coverage:
 
 
 def coverage(ws: Workspace) -> list[Coverage]:
-    """One coverage row per loaded plan, in file order."""
+    """One coverage row per plan file, in file order (an empty row for a plan that did not load)."""
     year = budget_year(ws)
     links = {p.model.kode_pd: crosscutting(p) for p in ws.plans}
     rows: list[Coverage] = []
-    for plan in ws.plans:
+    for result in ws.results:
+        plan = result.plan
+        if plan is None:
+            rows.append(
+                Coverage(
+                    Path(result.file).stem,
+                    "(tidak dapat dibaca: lihat pokin validate)",
+                    result.file,
+                    "-",
+                    *(0,) * 9,
+                    [],
+                    [],
+                )
+            )
+            continue
         kode = plan.model.kode_pd or plan.file
         nodes = plan.nodes
         indicators = [ind for ref in nodes for ind in ref.node.indikator]
