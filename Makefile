@@ -36,6 +36,7 @@ demo: $(VENV)/.runtime
 	$(BIN)/pokin validate $(WORKSPACE)
 	$(BIN)/pokin budget $(WORKSPACE) --by urusan
 	$(BIN)/pokin tree $(WORKSPACE) --root dinkes
+	$(BIN)/pokin tree $(WORKSPACE) --svg $(OUT)/pohon_kinerja_pemda.svg
 	$(BIN)/pokin report $(WORKSPACE) -o $(OUT)/cakupan.html
 	@echo "Written to $(OUT)/:" && ls $(OUT) $(OUT)/pk
 

@@ -182,3 +182,14 @@ def test_report_lists_a_plan_that_did_not_load(tmp_path: Path) -> None:
     assert "| dinkes | (tidak dapat dibaca: lihat pokin validate) |" in run.stdout
     budget = run_pokin("budget", str(ws))
     assert budget.code == 1 and "Y001" in budget.stdout and "Total pemda" in budget.stdout
+
+
+def test_the_pemda_diagram_joins_pds_under_their_sasaran_with_dashed_crosscutting() -> None:
+    run = run_pokin("tree", str(EXAMPLE_WS), "--dot", "-")
+    assert run.code == 0, run.stderr
+    dot = run.stdout
+    assert '"pemda~derajat-kesehatan" -> "dinkes~kesehatan-balita"' in dot
+    assert "subgraph cluster_dinsos" in dot and "subgraph cluster_dinkes" in dot
+    cross = [line for line in dot.splitlines() if "style=dashed" in line and "->" in line]
+    assert len(cross) == 1  # one link declared on both sides: one edge
+    assert '"dinkes~gizi-balita" -> "dinsos~linjamsos-bansos-keluarga"' in cross[0]

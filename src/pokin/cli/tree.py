@@ -11,8 +11,10 @@ import typer
 from pokin.cli.app import app, fail, load_plan
 
 if TYPE_CHECKING:
+    from pokin.check.result import Report
     from pokin.plan import LoadedPlan
     from pokin.problems import Problem
+    from pokin.source.workspace import Workspace
     from pokin.views.tree import DiagramOptions
 
 _FILE = "FILE"
@@ -86,7 +88,7 @@ def tree(
         fail(f"--rankdir harus salah satu dari {', '.join(RANKDIRS)}, bukan '{rankdir}'")
     outputs = (("dot", dot), ("svg", svg), ("png", png), ("pdf", pdf))
     wanted = [(fmt, dest) for fmt, dest in outputs if dest is not None]
-    plan, root = _workspace_tree(plan, root, bool(wanted))
+    plan, root = _workspace_tree(plan, root, wanted, depth)
     _check_outputs(plan, wanted)
 
     from pokin.check.engine import check_loaded
@@ -111,7 +113,9 @@ def tree(
     raise typer.Exit(1 if any(p.severity == "error" for p in report.problems) else 0)
 
 
-def _workspace_tree(path: str, root: str | None, files: bool) -> tuple[str, str | None]:
+def _workspace_tree(
+    path: str, root: str | None, wanted_files: list[tuple[str, str]], depth: int | None
+) -> tuple[str, str | None]:
     """On a workspace folder: print the pemda tree and exit, or zoom into one plan.
 
     ``--root KODE_PD`` (or ``KODE_PD:ID``) with a diagram file draws that plan;
@@ -126,26 +130,58 @@ def _workspace_tree(path: str, root: str | None, files: bool) -> tuple[str, str 
         fail(str(exc))
     if config is None:
         return path, root
+    files = bool(wanted_files)
     from pokin.check.workspace import check_workspace
     from pokin.render.console import console
     from pokin.render.workspace import pemda_tree
 
     ws, report = check_workspace(config)
-    if files:
-        kode, _, ident = (root or "").partition(":")
+    if files and root:
+        kode, _, ident = root.partition(":")
         plan = ws.by_kode.get(kode)
         if plan is None:
             fail(
-                "diagram sebuah workspace digambar per perangkat daerah: beri --root KODE_PD "
+                f"tidak ada rencana dengan kode_pd '{kode}' di workspace "
                 f"(kode_pd yang ada: {', '.join(sorted(ws.by_kode))})"
             )
         return plan.file, ident or None
+    if files:
+        raise typer.Exit(_write_pemda(ws, wanted_files, depth, report))
     try:
         console().print(pemda_tree(ws, root))
     except UsageError as exc:
         fail(str(exc))
     errors = sum(1 for p in report.problems if p.severity == "error")
     raise typer.Exit(1 if errors else 0)
+
+
+def _write_pemda(
+    ws: Workspace, wanted: list[tuple[str, str]], depth: int | None, report: Report
+) -> int:
+    """Draw the pemda diagram into every requested file; the exit code."""
+    from pokin.atomic import write_atomic
+    from pokin.render.graphviz_backend import RendererUnavailable, RenderFailed, render_bytes
+    from pokin.render.workspace import pemda_dot
+
+    _check_outputs(str(ws.config.folder), wanted)
+    source = pemda_dot(ws, depth)
+    rendered: list[tuple[str, str, bytes]] = []
+    for fmt, dest in wanted:
+        try:
+            rendered.append((fmt, dest, render_bytes(source, fmt)))
+        except (RendererUnavailable, RenderFailed) as exc:
+            fail(str(exc))
+    for fmt, dest, data in rendered:
+        if dest == "-":
+            sys.stdout.buffer.write(data)
+            sys.stdout.buffer.flush()
+            continue
+        try:
+            write_atomic(Path(dest), data)
+        except OSError as exc:
+            fail(f"--{fmt} {dest}: tidak dapat ditulis: {exc.strerror or exc}")
+        sys.stderr.write(f"pokin: pohon kinerja pemda ditulis ke {dest}\n")
+    return 1 if any(p.severity == "error" for p in report.problems) else 0
 
 
 def _show_fields(show: str | None) -> frozenset[str]:

@@ -348,3 +348,104 @@ def pemda_tree(ws: Workspace, root: str | None = None) -> Tree:
     if loose is not None and not shown:
         tree.children.remove(loose)
     return tree
+
+
+# ------------------------------------------------------------------ pemda diagram
+
+
+def pemda_dot(ws: Workspace, depth: int | None = None) -> str:
+    """The pemda's pohon kinerja as DOT: the RPJMD on top, each PD as a cluster under the
+    sasaran its CSFs serve, crosscutting links as dashed edges between the PDs' nodes.
+
+    ``depth`` limits each PD's levels below its top nodes (``None``: all).
+    """
+    import graphviz
+
+    from pokin.levels import BY_KEY, LEVEL_WORD
+    from pokin.model import Csf
+    from pokin.plan import NodeRef
+    from pokin.render.dot import EDGE_COLOUR, FONT, plain_text, wrap
+
+    graph = graphviz.Digraph("pohon_kinerja_pemda")
+    graph.attr(
+        "graph",
+        rankdir="TB",
+        label=graphviz.nohtml(plain_text(f"Pohon Kinerja {plain(ws.title)}")),
+        labelloc="t",
+        fontname=FONT,
+        fontsize="28",
+        fontcolor="#1F4E79",
+        compound="true",
+        nodesep="0.25",
+        ranksep="0.5",
+    )
+    graph.attr("node", shape="box", style="filled,rounded", fontname=FONT, margin="0.12,0.06")
+    graph.attr("edge", color=EDGE_COLOUR, penwidth="1.3", dir="none")
+
+    def name(kode: str, ident: str) -> str:
+        return f"{kode}~{ident}"  # "~" is in no id; ":" would be read as a DOT port
+
+    def ref_name(target: str) -> str:
+        return target.replace(":", "~", 1)
+
+    def box(target: object, kode: str, ref: NodeRef) -> None:
+        style = BY_KEY[ref.level].style
+        lines = [f"{LEVEL_WORD[ref.level].upper()} · {ref.id}", *wrap(ref.node.kinerja, 34)]
+        target.node(  # type: ignore[attr-defined]
+            name(kode, ref.id),
+            label=graphviz.nohtml("\\n".join(plain_text(line) for line in lines)),
+            fillcolor=style.fill,
+            color=style.border,
+            fontcolor=style.font,
+            fontsize=str(style.fontsize),
+        )
+
+    shown: set[str] = set()
+
+    def subtree(target: object, kode: str, ref: NodeRef, level: int) -> None:
+        box(target, kode, ref)
+        shown.add(name(kode, ref.id))
+        if depth is not None and level >= depth:
+            return
+        for child in ref.children:
+            subtree(target, kode, child, level + 1)
+            graph.edge(name(kode, ref.id), name(kode, child.id))
+
+    rpjmd = ws.rpjmd
+    for plan in ws.plans:
+        kode = plan.model.kode_pd or plan.file
+        tops = [c for r in plan.roots for c in (r.children if r.level == "outcome" else [r])]
+        if plan is rpjmd:
+            for ref in plan.roots:
+                subtree(graph, kode, ref, 0)
+            continue
+        with graph.subgraph(name=f"cluster_{kode}") as cluster:
+            cluster.attr(
+                label=graphviz.nohtml(plain_text(plain(plan.model.perangkat_daerah))),
+                style="rounded,dashed",
+                color="#7F7F7F",
+                fontname=FONT,
+            )
+            for ref in tops:
+                subtree(cluster, kode, ref, 0)
+        for ref in tops:
+            if isinstance(ref.node, Csf) and ref.node.rpjmd and ref_name(ref.node.rpjmd) in shown:
+                graph.edge(ref_name(ref.node.rpjmd), name(kode, ref.id))
+    for plan in ws.plans:
+        kode = plan.model.kode_pd or plan.file
+        for ref in plan.nodes:
+            for link in ref.node.crosscutting:
+                here = name(kode, ref.id)
+                there = ref_name(link.ke) if link.ke else ""
+                if there in shown and here in shown and here < there:
+                    graph.edge(
+                        here,
+                        there,
+                        label=graphviz.nohtml(plain_text(plain(link.peran))),
+                        style="dashed",
+                        dir="both",
+                        constraint="false",
+                        fontname=FONT,
+                        fontsize="9",
+                    )
+    return str(graph.source)
