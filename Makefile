@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 PLAN   := examples/dinsos_kotim_2025.yaml
+WORKSPACE := examples/workspace
 OUT    := out
 
 .PHONY: demo test lint check bench schema clean
@@ -32,6 +33,11 @@ demo: $(VENV)/.runtime
 	$(BIN)/pokin report $(PLAN) -o $(OUT)/laporan.md
 	$(BIN)/pokin pk $(PLAN) --all -o $(OUT)/pk
 	$(BIN)/pokin validate $(PLAN) --format sarif > $(OUT)/pokin.sarif
+	$(BIN)/pokin validate $(WORKSPACE)
+	$(BIN)/pokin budget $(WORKSPACE) --by urusan
+	$(BIN)/pokin tree $(WORKSPACE) --root dinkes
+	$(BIN)/pokin tree $(WORKSPACE) --svg $(OUT)/pohon_kinerja_pemda.svg
+	$(BIN)/pokin report $(WORKSPACE) -o $(OUT)/cakupan.html
 	@echo "Written to $(OUT)/:" && ls $(OUT) $(OUT)/pk
 
 test: $(VENV)/.test

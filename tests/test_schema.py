@@ -52,3 +52,29 @@ def test_schema_rejects_a_typo_and_a_bad_number(schema: dict[str, object]) -> No
     assert list(validator.iter_errors(bad))
     indonesian = _as_json(text.replace("anggaran: 372250370", 'anggaran: "Rp 372.250.370"', 1))
     assert list(validator.iter_errors(indonesian)) == []
+
+
+@pytest.mark.parametrize(
+    "name",
+    sorted(
+        str(p.relative_to(ROOT))
+        for folder in ("examples/documents", "examples/workspace")
+        for p in (ROOT / folder).rglob("*.yaml")
+    ),
+)
+def test_document_kinds_and_workspace_plans_pass_the_schema(
+    schema: dict[str, object], name: str
+) -> None:
+    validator = jsonschema.Draft7Validator(schema)
+    errors = list(validator.iter_errors(_as_json((ROOT / name).read_text(encoding="utf-8"))))
+    assert errors == []
+
+
+def test_schema_asks_tahun_and_outcome_where_the_kind_does(schema: dict[str, object]) -> None:
+    validator = jsonschema.Draft7Validator(schema)
+    renja = (ROOT / "examples" / "documents" / "renja_setda_kalteng_2025.yaml").read_text()
+    assert any("tahun" in e.message for e in validator.iter_errors(_as_json(
+        renja.replace("tahun: 2025\n", "")
+    )))  # fmt: skip
+    penjenjangan = _as_json(renja.replace("dokumen: renja\n", ""))
+    assert any("outcome" in e.message for e in validator.iter_errors(penjenjangan))

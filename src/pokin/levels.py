@@ -147,3 +147,84 @@ KODE_PATTERNS: dict[str, re.Pattern[str]] = {
 def level(key: str) -> Level:
     """The record of a level key (a ``KeyError`` for a key that is not a level)."""
     return BY_KEY[key]
+
+
+# --- Document kinds (format "Additions": dokumen) -------------------------------------------
+
+
+@dataclass(frozen=True)
+class DocumentKind:
+    """A kind of planning document (``dokumen``): the levels it holds and the rules that fit it."""
+
+    #: The value of ``dokumen``.
+    key: str
+    #: Its name in a sentence and in document headings.
+    label: str
+    #: The level keys its first list may sit under (``outcome`` implies ``csf`` below it).
+    top: tuple[str, ...]
+    #: The deepest level it may hold.
+    deepest: str
+    #: Rule codes that do not fit it (a program without kegiatan in an RPJMD).
+    skip: frozenset[str]
+    #: Whether it covers a five-year ``periode`` (``tahun`` may then be left out).
+    five_year: bool = False
+
+
+#: Every document kind; ``penjenjangan`` (today's plans) is the default.
+DOCUMENT_KINDS: tuple[DocumentKind, ...] = (
+    DocumentKind(
+        "penjenjangan",
+        "Penjenjangan Kinerja",
+        ("outcome",),
+        "subkegiatan",
+        frozenset(),
+    ),
+    DocumentKind(
+        "rpjmd",
+        "RPJMD",
+        ("outcome",),
+        "program",
+        # stops at program; a program's kegiatan are in the PD's Renstra/Renja
+        frozenset({"C002", "C003", "C004"}),
+        five_year=True,
+    ),
+    DocumentKind(
+        "renstra",
+        "Renstra Perangkat Daerah",
+        ("outcome",),
+        "subkegiatan",
+        # a Renstra may stop at kegiatan
+        frozenset({"C003"}),
+        five_year=True,
+    ),
+    DocumentKind(
+        "renja",
+        "Renja Perangkat Daerah",
+        ("program",),
+        "subkegiatan",
+        # no outcome or CSF: the sasaran are the Renstra's
+        frozenset({"C001", "C004"}),
+    ),
+    DocumentKind(
+        "pk",
+        "Perjanjian Kinerja",
+        ("outcome", "csf", "program", "kegiatan", "subkegiatan"),
+        "subkegiatan",
+        # one jabatan's slice: it may stop at any level
+        frozenset({"C001", "C002", "C003", "C004", "C005"}),
+    ),
+)
+#: ``dokumen`` value → its record.
+KINDS: dict[str, DocumentKind] = {kind.key: kind for kind in DOCUMENT_KINDS}
+#: The level keys a plan's first list may sit under (any kind).
+TOP_KEYS: tuple[str, ...] = ("outcome", "csf", "program", "kegiatan", "subkegiatan")
+
+
+def document_kind(key: str | None) -> DocumentKind:
+    """The record of a ``dokumen`` value (``penjenjangan`` when absent)."""
+    return KINDS[key or "penjenjangan"]
+
+
+def rule_kinds(code: str) -> tuple[str, ...]:
+    """The document kinds a rule code applies to."""
+    return tuple(kind.key for kind in DOCUMENT_KINDS if code not in kind.skip)

@@ -13,10 +13,12 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    PrivateAttr,
     StringConstraints,
     ValidationInfo,
     WithJsonSchema,
     field_validator,
+    model_validator,
 )
 from pydantic_core import PydanticCustomError
 
@@ -38,7 +40,70 @@ ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=80)]
 Text = Annotated[str, StringConstraints(min_length=1)]
 
-Eselon = Literal["kepala_daerah", "II", "III", "IV", "JF"]
+# --- Additions: jabatan vocabulary, references between plans -----------------------------
+
+#: The canonical eselon values (``.a``/``.b`` grades keep their letter).
+ESELON_VALUES: tuple[str, ...] = (
+    "kepala_daerah",
+    *(f"{grade}{sub}" for grade in ("I", "II", "III", "IV") for sub in ("", ".a", ".b")),
+    "JF",
+    "pelaksana",
+)
+#: Written forms accepted besides the canonical ones (UU ASN names of the grades).
+ESELON_ALIASES: dict[str, str] = {"jpt": "II", "administrator": "III", "pengawas": "IV"}
+_ESELON_LOOKUP: dict[str, str] = {
+    **{value.lower(): value for value in ESELON_VALUES},
+    **ESELON_ALIASES,
+}
+
+
+def eselon_grade(eselon: str) -> str:
+    """The grade of a canonical eselon without its ``.a``/``.b`` (``II.a`` → ``II``)."""
+    return eselon.split(".", 1)[0]
+
+
+def _eselon(value: Any) -> str:
+    text = value.strip() if isinstance(value, str) else value
+    canonical = _ESELON_LOOKUP.get(text.lower()) if isinstance(text, str) else None
+    if canonical is None:
+        raise PydanticCustomError(
+            "eselon",
+            "eselon '{value}' tidak dikenal; pilihan: kepala_daerah, I, II, III, IV "
+            "(boleh dengan .a/.b, misalnya II.a), JF, pelaksana; jpt, administrator dan "
+            "pengawas dibaca sebagai II, III dan IV",
+            {"value": str(value)[:40]},
+        )
+    return canonical
+
+
+Eselon = Annotated[
+    str,
+    BeforeValidator(_eselon),
+    WithJsonSchema(
+        {
+            "description": "Eselon: kepala_daerah, I–IV (optionally .a/.b), JF, pelaksana; "
+            "jpt/administrator/pengawas are read as II/III/IV.",
+            "enum": [*ESELON_VALUES, *ESELON_ALIASES],
+        }
+    ),
+]
+
+#: A reference into another plan of a workspace: ``KODE_PD:ID``.
+REF_PATTERN = r"^[a-z0-9][a-z0-9-]*:[a-z0-9][a-z0-9-]*$"
+Ref = Annotated[str, StringConstraints(pattern=REF_PATTERN, max_length=161)]
+#: An id in this plan, or ``KODE_PD:ID`` in another plan of the workspace.
+IdOrRef = Annotated[
+    str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*(:[a-z0-9][a-z0-9-]*)?$", max_length=161)
+]
+#: The document kinds (see :data:`pokin.levels.DOCUMENT_KINDS`).
+Dokumen = Literal["penjenjangan", "rpjmd", "renstra", "renja", "pk"]
+
+
+def split_ref(value: str) -> tuple[str, str] | None:
+    """``(kode_pd, id)`` of a ``KODE_PD:ID`` reference, ``None`` for a local id."""
+    plan, sep, ident = value.partition(":")
+    return (plan, ident) if sep else None
+
 
 #: Money: whole Rupiah, or a yearly mapping of whole Rupiah (pagu indikatif).
 Money = int | dict[int, int]
@@ -196,6 +261,25 @@ class Indikator(_Strict):
             raise PydanticCustomError("number", str(exc)) from None
 
 
+class Crosscutting(_Strict):
+    """Another body that helps realise a node: a PD node (``ke``) or an outside ``mitra``."""
+
+    ke: Ref | None = None
+    mitra: Text | None = None
+    peran: Text
+    catatan: str | None = None
+
+    @model_validator(mode="after")
+    def _one_side(self) -> Crosscutting:
+        if (self.ke is None) == (self.mitra is None):
+            raise PydanticCustomError(
+                "crosscutting",
+                "crosscutting harus menyebut tepat satu dari 'ke' (node PD lain, KODE_PD:ID) "
+                "atau 'mitra' (lembaga di luar workspace)",
+            )
+        return self
+
+
 class Node(_Strict):
     """What every node of the tree has."""
 
@@ -204,6 +288,9 @@ class Node(_Strict):
     indikator: list[Indikator] = Field(default_factory=list)
     pj: Id | None = None
     catatan: str | None = None
+    #: The node of another plan this (top-level) node realises: ``KODE_PD:ID``.
+    induk: Ref | None = None
+    crosscutting: list[Crosscutting] = Field(default_factory=list)
 
 
 class Subkegiatan(Node):
@@ -236,6 +323,8 @@ class Csf(Node):
     """A critical success factor = sasaran strategis of the outcome."""
 
     renstra: Id | None = None
+    #: The RPJMD sasaran this CSF serves: ``pemda:ID``.
+    rpjmd: Ref | None = None
     program: list[Program] = Field(default_factory=list)
 
 
@@ -273,28 +362,114 @@ class Rpjmd(_Strict):
     catatan: str | None = None
 
 
+def _nip(value: Any) -> Any:
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = str(value)
+    if isinstance(value, str):
+        digits = value.replace(" ", "")
+        if len(digits) == 18 and digits.isdigit():
+            return digits
+    raise PydanticCustomError(
+        "nip",
+        "NIP '{value}' tidak sah: NIP terdiri atas 18 angka (boleh dipisah spasi)",
+        {"value": str(value)[:40]},
+    )
+
+
+class Pejabat(_Strict):
+    """Who holds a jabatan, for documents ready to sign."""
+
+    nama: Text
+    nip: Annotated[
+        str,
+        BeforeValidator(_nip),
+        WithJsonSchema({"type": "string", "pattern": r"^[0-9 ]+$", "description": "18 digits"}),
+    ]
+    pangkat: Text | None = None
+    status: Literal["definitif", "plt", "plh"] = "definitif"
+
+
 class Jabatan(_Strict):
     """A position that signs a Perjanjian Kinerja."""
 
     id: Id
     nama: Text
     eselon: Eselon
-    atasan: Id | None = None
+    #: A jabatan of this plan, or ``KODE_PD:ID`` (the kepala daerah in the pemda plan).
+    atasan: IdOrRef | None = None
+    pejabat: Pejabat | None = None
     catatan: str | None = None
+    _eselon_written: str | None = PrivateAttr(default=None)
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _keep_written(cls, data: Any, handler: Any) -> Any:
+        jab = handler(data)
+        if isinstance(data, dict) and isinstance(data.get("eselon"), str):
+            jab._eselon_written = data["eselon"].strip()
+        return jab
+
+    @property
+    def eselon_written(self) -> str:
+        """The eselon as the plan writes it (``pengawas``), for display."""
+        return self._eselon_written or self.eselon
+
+    @property
+    def grade(self) -> str:
+        """The eselon without ``.a``/``.b``; ``jpt``/``administrator``/``pengawas`` as II/III/IV."""
+        return eselon_grade(self.eselon)
+
+
+def _plan_schema(schema: dict[str, Any]) -> None:
+    # tahun may be left out in a five-year document that gives periode; a
+    # penjenjangan (the default) starts at outcome
+    schema["required"] = [k for k in schema.get("required", []) if k != "tahun"]
+    five_year = {"properties": {"dokumen": {"enum": ["rpjmd", "renstra"]}}, "required": ["dokumen"]}
+    default = {"properties": {"dokumen": {"const": "penjenjangan"}}}
+    schema["allOf"] = [
+        {"if": {"not": five_year}, "then": {"required": ["tahun"]}},
+        {"if": {"anyOf": [default, {"not": {"required": ["dokumen"]}}]},
+         "then": {"required": ["outcome"]}},
+    ]  # fmt: skip
 
 
 class Plan(_Strict):
     """One perangkat daerah's Penjenjangan Kinerja for one budget year."""
 
+    model_config = ConfigDict(**_Strict.model_config, json_schema_extra=_plan_schema)
+
     pokin: Literal[1]
+    #: What the file is (Additions): which levels it holds and which rules fit it.
+    dokumen: Dokumen = "penjenjangan"
+    #: The plan's code in a workspace (``pemda`` for the pemda's own plan).
+    kode_pd: Id | None = None
     perangkat_daerah: Text
     tahun: Annotated[int, Field(ge=YEAR_MIN, le=YEAR_MAX)]
     periode: Annotated[tuple[int, int] | None, WithJsonSchema(_PERIODE_SCHEMA)] = None
     rpjmd: Rpjmd | None = None
     renstra: Renstra | None = None
     jabatan: list[Jabatan] = Field(default_factory=list)
-    outcome: Outcome
+    outcome: Outcome | None = None
     csf: list[Csf] = Field(default_factory=list)
+    #: A partial plan's first list: top-level program / kegiatan / sub kegiatan.
+    program: list[Program] = Field(default_factory=list)
+    kegiatan: list[Kegiatan] = Field(default_factory=list)
+    subkegiatan: list[Subkegiatan] = Field(default_factory=list)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _tahun_from_periode(cls, data: Any) -> Any:
+        """A five-year document without ``tahun`` is read for the first year of its periode."""
+        if (
+            isinstance(data, dict)
+            and "tahun" not in data
+            and data.get("dokumen") in ("rpjmd", "renstra")
+            and isinstance(data.get("periode"), list)
+            and len(data["periode"]) == 2
+            and isinstance(data["periode"][0], int)
+        ):
+            return {**data, "tahun": data["periode"][0]}
+        return data
 
     @field_validator("periode")
     @classmethod

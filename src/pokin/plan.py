@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, TypeVar
 
-from pokin.levels import CHILD_KEY
-from pokin.model import Jabatan, Node, Plan, RenstraItem
+from pokin.levels import CHILD_KEY, TOP_KEYS, DocumentKind, document_kind
+from pokin.model import Jabatan, Node, Outcome, Plan, RenstraItem
 from pokin.problems import Path
 from pokin.source.parse import Document
 
@@ -24,6 +24,8 @@ class NodeRef:
     #: The node's id (kept here: rules read it tens of thousands of times).
     id: str = ""
     children: list[NodeRef] = field(default_factory=list)
+    #: The stand-in root of a partial plan (no outcome): not a node of the plan.
+    virtual: bool = False
 
     def walk(self) -> Iterator[NodeRef]:
         """This node and its descendants, in file order (pre-order)."""
@@ -91,13 +93,31 @@ class LoadedPlan:
 
     @cached_property
     def root(self) -> NodeRef:
-        """The outcome node, parent of every CSF."""
+        """The outcome node, parent of every CSF.
+
+        A partial plan (no outcome: a Renja, a PK slice) gets a stand-in root
+        (``virtual``) named after the plan, whose children are its top-level
+        nodes; it is not one of :attr:`nodes` and no node's parent.
+        """
         return _index(self.model)
+
+    @cached_property
+    def roots(self) -> list[NodeRef]:
+        """The plan's top-level nodes: the outcome, or a partial plan's first list."""
+        return list(self.root.children) if self.root.virtual else [self.root]
+
+    @property
+    def kind(self) -> DocumentKind:
+        """The plan's document kind (``dokumen``)."""
+        return document_kind(self.model.dokumen)
 
     @cached_property
     def nodes(self) -> list[NodeRef]:
         """Every tree node in file order, outcome first."""
-        return list(self.root.walk())
+        root = self.root
+        if not root.virtual:
+            return list(root.walk())
+        return [ref for top in root.children for ref in top.walk()]
 
     @cached_property
     def by_id(self) -> dict[str, NodeRef]:
@@ -133,13 +153,41 @@ class LoadedPlan:
 
 
 def _index(plan: Plan) -> NodeRef:
+    if plan.outcome is None:
+        return _forest(plan)
     root = NodeRef("outcome", plan.outcome, ("outcome",), None, plan.outcome.id)
     for i, csf in enumerate(plan.csf):
         root.children.append(_subtree("csf", csf, ("csf", i), root))
     return root
 
 
-def _subtree(level: str, node: Node, path: Path, parent: NodeRef) -> NodeRef:
+#: The id of a partial plan's stand-in root (not a valid node id, so never a real one).
+VIRTUAL_ID = "_dokumen"
+
+
+def _forest(plan: Plan) -> NodeRef:
+    """A partial plan: its top-level nodes under a stand-in root (their parent stays None)."""
+    stand_in = Outcome.model_construct(
+        id=VIRTUAL_ID,
+        kinerja=plan.perangkat_daerah,
+        indikator=[],
+        pj=None,
+        catatan=None,
+        induk=None,
+        crosscutting=[],
+        ekspektasi=[],
+        mandat=[],
+        isu_strategis=[],
+    )
+    root = NodeRef("outcome", stand_in, (), None, VIRTUAL_ID, virtual=True)
+    for key in TOP_KEYS[1:]:
+        for i, node in enumerate(getattr(plan, key)):
+            top = _subtree(key, node, (key, i), None)
+            root.children.append(top)
+    return root
+
+
+def _subtree(level: str, node: Node, path: Path, parent: NodeRef | None) -> NodeRef:
     ref = NodeRef(level, node, path, parent, node.id)
     child_key = CHILD_KEY.get(level)
     if child_key is not None:

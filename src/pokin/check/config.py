@@ -30,6 +30,8 @@ from pokin.problems import Severity, UsageError, suggest
 
 CONFIG_FILES = ("pokin.toml", "pyproject.toml")
 _KEYS = ("select", "ignore", "strict", "severity")
+#: Tables of a pokin.toml read elsewhere ([workspace]: pokin.source.workspace).
+_OTHER_TABLES = ("workspace",)
 #: Groups whose severity cannot change: the plan could not be read past them.
 _FIXED_GROUPS = ("yaml", "schema")
 
@@ -97,6 +99,8 @@ def _read_table(path: Path) -> dict[str, Any] | None:
 def parse_settings(table: Mapping[str, Any], source: str) -> Settings:
     """Settings from a parsed ``[tool.pokin]`` table (a UsageError if it is wrong)."""
     for key in table:
+        if key in _OTHER_TABLES:
+            continue
         if key not in _KEYS:
             raise UsageError(
                 f"{source}: kunci '{key}' tidak dikenal di pengaturan pokin "

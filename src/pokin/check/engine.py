@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from pokin import gc_paused
@@ -67,8 +67,11 @@ def run_rules(plan: LoadedPlan, selection: Selection = Selection()) -> list[Prob
 
 def _run_rules(plan: LoadedPlan, selection: Selection) -> list[Problem]:
     problems: list[Problem] = []
+    skip = plan.kind.skip  # rules that do not fit the document kind
     for rule in all_rules().values():
         if rule.check is None or not selection.enabled(rule.code, rule.group):
+            continue
+        if rule.code in skip:
             continue
         try:
             findings = list(rule.check(plan))
@@ -88,14 +91,18 @@ def _run_rules(plan: LoadedPlan, selection: Selection) -> list[Problem]:
 
 
 def check_loaded(
-    result: LoadResult, selection: Selection = Selection(), settings: Settings | None = None
+    result: LoadResult,
+    selection: Selection = Selection(),
+    settings: Settings | None = None,
+    extra: Sequence[Problem] = (),
 ) -> FileReport:
     """Problems of a loaded file: load problems, then rules when the schema passed.
 
     ``settings`` (from a project configuration file) are combined with the
     command line's ``selection``: its ``select`` replaces theirs, its
     ``ignore`` adds to theirs. Inline suppressions apply, then severity
-    overrides.
+    overrides. ``extra`` are problems found outside the file (a workspace's
+    links) that are treated like the file's own.
     """
     settings = settings or Settings()
     selection = combine(selection, settings)
@@ -103,7 +110,7 @@ def check_loaded(
     # a plan that could not be loaded always fails, whatever is selected
     problems = [
         p
-        for p in result.problems
+        for p in (*result.problems, *extra)
         if selection.enabled(p.code, _group_of(p.code, rules))
         or (p.severity == "error" and _group_of(p.code, rules) in LOAD_GROUPS)
     ]

@@ -22,19 +22,29 @@ class BudgetBy(enum.StrEnum):
     program = "program"
     csf = "csf"
     jabatan = "jabatan"
+    # a workspace folder: per perangkat daerah, per urusan/bidang
+    pd = "pd"
+    urusan = "urusan"
 
 
 @app.command()
 def budget(
-    plan: Annotated[str, typer.Argument(metavar="PLAN", help="The plan file.")],
+    plan: Annotated[
+        str,
+        typer.Argument(
+            metavar="PLAN", help="The plan file, or a workspace folder (the pemda's budget)."
+        ),
+    ],
     by: Annotated[
-        BudgetBy,
+        BudgetBy | None,
         typer.Option(
             "--by",
-            help="program: program → kegiatan → sub kegiatan tree; csf: money per CSF; "
-            "jabatan: money each position answers for.",
+            help="program: program → kegiatan → sub kegiatan tree (default; on a workspace: "
+            "per program kode across the pemda); csf: money per CSF; jabatan: money each "
+            "position answers for; pd, urusan: on a workspace, per perangkat daerah (default) "
+            "or per urusan/bidang.",
         ),
-    ] = BudgetBy.program,
+    ] = None,
     depth: Annotated[
         int | None,
         typer.Option(
@@ -57,6 +67,10 @@ def budget(
     from pokin.problems import UsageError
     from pokin.views.budget import budget_view
 
+    _workspace_budget(plan, by, depth, str(output_format))
+    by = by or BudgetBy.program
+    if by in (BudgetBy.pd, BudgetBy.urusan):
+        fail(f"--by {by.value} berlaku untuk folder workspace, bukan satu berkas rencana")
     # csv and md keep stdout for the document; problems then go to stderr
     fmt = BUDGET_FORMATS[output_format]
     project_settings(plan)  # a broken pokin.toml stops every command alike
@@ -73,3 +87,38 @@ def budget(
         p.code == "B001" and p.severity == "error" for p in check_plan(result).problems
     )
     raise typer.Exit(view.exit_code if fails else 0)
+
+
+def _workspace_budget(path: str, by: BudgetBy | None, depth: int | None, fmt: str) -> None:
+    """On a workspace folder: print the pemda budget and exit (else return)."""
+    from pokin.cli.app import print_problems
+    from pokin.problems import UsageError
+    from pokin.source.workspace import find_workspace
+
+    try:
+        config = find_workspace(path)
+    except UsageError as exc:
+        fail(str(exc))
+    if config is None:
+        return
+    from pokin.check.engine import Selection
+    from pokin.check.result import Report
+    from pokin.check.workspace import check_workspace
+    from pokin.render.formats import write_out
+    from pokin.render.workspace import BUDGET_RENDERERS
+    from pokin.views.workspace import workspace_budget
+
+    view = (by or BudgetBy.pd).value
+    if view not in ("pd", "urusan", "program"):
+        fail(f"--by {view} berlaku untuk satu berkas rencana; pada workspace: pd, urusan, program")
+    if depth is not None:
+        fail("--depth berlaku untuk satu berkas rencana, bukan workspace")
+    if fmt not in BUDGET_RENDERERS:
+        fail(f"--format {fmt} belum tersedia untuk workspace; pilihan: human, md, json, csv")
+    ws, report = check_workspace(config, Selection.of(["yaml", "schema"]))
+    broken = [f for f in report.files if any(p.severity == "error" for p in f.problems)]
+    if broken:
+        print_problems(Report(broken), fmt, stderr=fmt != "human")
+    result = workspace_budget(ws, view)
+    write_out(BUDGET_RENDERERS[fmt](result))
+    raise typer.Exit(1 if broken else result.exit_code)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import enum
 import sys
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -12,6 +13,7 @@ from pokin.cli.app import app, fail, print_problems, write_stdout
 from pokin.render.formats import DIFF_FORMATS, choice, emit
 
 if TYPE_CHECKING:
+    from pokin.plan import LoadedPlan
     from pokin.views.diff import Changes
 
 
@@ -91,6 +93,7 @@ def diff(
             new_plan = external.new.plan if external.new else None
             _print_changes(compare(old_plan, new_plan), fmt, external.header)
             return
+        _workspace_diff(paths, rev, fmt, exit_code)
         old, new = load_versions(paths, rev)
     except UsageError as exc:
         fail(str(exc))
@@ -103,6 +106,88 @@ def diff(
     changes = compare(old.plan, new.plan)
     _print_changes(changes, fmt)
     raise typer.Exit(1 if exit_code and not changes.empty else 0)
+
+
+def _workspace_diff(paths: list[str], rev: str | None, fmt: str, exit_code: bool) -> None:
+    """Two workspace folders, or one with --rev: compare plan by plan (by kode_pd); exit."""
+    import tempfile
+
+    from pokin.problems import UsageError
+    from pokin.source.gitrev import folder_at, split_range
+
+    dirs = [Path(p) for p in paths]
+    if not dirs or not all(d.is_dir() for d in dirs) or len(dirs) > 2:
+        return
+    if len(dirs) == 2 and rev is not None:
+        raise UsageError("--rev membandingkan satu folder workspace pada dua revisi")
+    with tempfile.TemporaryDirectory(prefix="pokin-diff-") as tmp:
+        if len(dirs) == 2:
+            old_dir, new_dir, names = dirs[0], dirs[1], ("", "")
+        else:
+            left, right = split_range(rev or "HEAD")
+            old_dir = folder_at(dirs[0], left, Path(tmp) / "a")
+            new_dir = dirs[0] if right is None else folder_at(dirs[0], right, Path(tmp) / "b")
+            names = (f"{left}:", "" if right is None else f"{right}:")
+        old = _load_folder(old_dir, tmp, names[0])
+        new = _load_folder(new_dir, tmp, names[1])
+        _print_workspace_changes(old, new, fmt, exit_code)
+
+
+def _load_folder(folder: Path, tmp: str, prefix: str) -> list[LoadedPlan]:
+    """Every plan of a workspace (or plain) folder; names shown as ``REV:path`` from git."""
+    from pokin.check.engine import check_loaded
+    from pokin.check.result import Report
+    from pokin.source.workspace import WorkspaceConfig, find_workspace, load_workspace
+
+    config = find_workspace(folder) or WorkspaceConfig(folder, str(folder / "pokin.toml"))
+    ws = load_workspace(config)
+    broken = [r for r in ws.results if r.plan is None]
+    if broken:
+        print_problems(Report([check_loaded(r) for r in broken]))
+        fail(
+            "tidak dapat membandingkan: "
+            + ", ".join(r.file for r in broken)
+            + " tidak dapat dibaca"
+        )
+    plans: list[LoadedPlan] = []
+    for plan in ws.plans:
+        if prefix:
+            rel = Path(plan.file).resolve().relative_to(Path(tmp).resolve())
+            plan.file = prefix + Path(*rel.parts[1:]).as_posix()
+        plans.append(plan)
+    return plans
+
+
+def _print_workspace_changes(
+    old: list[LoadedPlan], new: list[LoadedPlan], fmt: str, exit_code: bool
+) -> None:
+    import json
+
+    from pokin.views.diff import compare
+
+    def key(plan: LoadedPlan) -> str:
+        return plan.model.kode_pd or Path(plan.file).name
+
+    before = {key(p): p for p in old}
+    after = {key(p): p for p in new}
+    order = list(after) + [k for k in before if k not in after]
+    pairs = []
+    for k in order:
+        pairs.append((k, compare(before.get(k), after.get(k))))
+    changed = [(k, c) for k, c in pairs if not c.empty]
+    if fmt == "json":
+        items = [
+            {"kode_pd": k, **json.loads(str(DIFF_FORMATS["json"].render(c)))} for k, c in pairs
+        ]
+        write_stdout(json.dumps({"plans": items}, ensure_ascii=False, indent=2))
+    else:
+        for k, c in changed:
+            write_stdout(f"{'##' if fmt == 'md' else '==='} {k}")
+            _print_changes(c, fmt)
+        same = [k for k, c in pairs if c.empty]
+        if same:
+            write_stdout("Tidak berubah: " + ", ".join(same) + ".")
+    raise typer.Exit(1 if exit_code and changed else 0)
 
 
 def _print_changes(changes: Changes, fmt: str, header: str | None = None) -> None:

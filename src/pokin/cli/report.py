@@ -14,6 +14,7 @@ from pokin.cli.app import app, check_plan, fail, load_plan
 
 if TYPE_CHECKING:
     from pokin.render.documents import Format
+    from pokin.views.pk import PerjanjianKinerja
 
 
 class DocFormat(enum.StrEnum):
@@ -142,6 +143,7 @@ def report(
     fmt = _format(output_format, output)
     when = _date(date)
     tdir = _template_dir(template_dir)
+    _workspace_report(plan, fmt, output)
     result = load_plan(plan)
     assert result.plan is not None
     problems = check_plan(result).problems
@@ -181,6 +183,42 @@ def report(
         f"{doc.problems.errors} galat, {doc.problems.warnings} peringatan.\n"
     )
     raise typer.Exit(exit_code)
+
+
+def _workspace_report(path: str, fmt: Format, output: str | None) -> None:
+    """On a workspace folder: write the coverage page per PD and exit (else return)."""
+    from pokin.problems import UsageError
+    from pokin.source.workspace import find_workspace
+
+    try:
+        config = find_workspace(path)
+    except UsageError as exc:
+        fail(str(exc))
+    if config is None:
+        return
+    from pokin.atomic import write_atomic
+    from pokin.check.workspace import check_workspace
+    from pokin.render.workspace import coverage_html, coverage_md
+    from pokin.views.workspace import coverage
+
+    ws, report = check_workspace(config)
+    rows = coverage(ws)
+    counts = {f.file: sum(1 for p in f.problems if p.severity == "error") for f in report.files}
+    for row in rows:
+        row.problems = counts.get(row.file, 0)
+    text = (coverage_md if fmt == "md" else coverage_html)(ws.title, rows)
+    errors = sum(counts.values())
+    if output is None or output == "-":
+        sys.stdout.write(text)
+        raise typer.Exit(1 if errors else 0)
+    try:
+        write_atomic(output, text)
+    except OSError as exc:
+        fail(f"cannot write {output}: {exc.strerror or exc}")
+    sys.stderr.write(
+        f"pokin: halaman cakupan {len(rows)} rencana ditulis ke {output}; {errors} galat.\n"
+    )
+    raise typer.Exit(1 if errors else 0)
 
 
 @app.command()
@@ -244,6 +282,7 @@ def pk(
         )
     except UsageError as exc:
         fail(str(exc))
+    docs = _atasan_in_other_plans(docs, plan)
     if not docs:
         fail("rencana ini tidak memiliki jabatan; tidak ada PK yang ditulis")
     texts = []
@@ -286,3 +325,30 @@ def pk(
             )
     sys.stderr.write(f"pokin: {len(texts)} PK ditulis ke {folder}/.\n")
     raise typer.Exit(exit_code)
+
+
+def _atasan_in_other_plans(docs: list[PerjanjianKinerja], plan: str) -> list[PerjanjianKinerja]:
+    """PKs whose jabatan has a ``KODE_PD:ID`` atasan, with it taken from the workspace."""
+    import dataclasses
+
+    from pokin.model import split_ref
+    from pokin.problems import UsageError
+    from pokin.source.workspace import enclosing_workspace, load_workspace
+
+    wanted = [d for d in docs if d.atasan is None and d.jabatan.atasan and ":" in d.jabatan.atasan]
+    if not wanted:
+        return docs
+    try:
+        config = enclosing_workspace(plan)
+    except UsageError:
+        return docs
+    if config is None:
+        return docs
+    plans = load_workspace(config).by_kode
+    out = []
+    for doc in docs:
+        parts = split_ref(doc.jabatan.atasan or "") if doc in wanted else None
+        other = plans.get(parts[0]) if parts else None
+        atasan = other.jabatan_by_id.get(parts[1]) if other is not None and parts else None
+        out.append(dataclasses.replace(doc, atasan=atasan) if atasan is not None else doc)
+    return out

@@ -11,8 +11,10 @@ import typer
 from pokin.cli.app import app, check_plan, fail, load_plan
 
 if TYPE_CHECKING:
+    from pokin.check.result import Report
     from pokin.plan import LoadedPlan
     from pokin.problems import Problem
+    from pokin.source.workspace import Workspace
     from pokin.views.tree import DiagramOptions
 
 _FILE = "FILE"
@@ -20,7 +22,14 @@ _FILE = "FILE"
 
 @app.command()
 def tree(
-    plan: Annotated[str, typer.Argument(metavar="PLAN", help="The plan file.")],
+    plan: Annotated[
+        str,
+        typer.Argument(
+            metavar="PLAN",
+            help="The plan file, or a workspace folder (the pemda tree; --root KODE_PD zooms "
+            "into one perangkat daerah).",
+        ),
+    ],
     show: Annotated[
         str | None,
         typer.Option(
@@ -79,6 +88,7 @@ def tree(
         fail(f"--rankdir harus salah satu dari {', '.join(RANKDIRS)}, bukan '{rankdir}'")
     outputs = (("dot", dot), ("svg", svg), ("png", png), ("pdf", pdf))
     wanted = [(fmt, dest) for fmt, dest in outputs if dest is not None]
+    plan, root = _workspace_tree(plan, root, wanted, depth)
     _check_outputs(plan, wanted)
 
     from pokin.problems import UsageError
@@ -100,6 +110,77 @@ def tree(
     except UsageError as exc:
         fail(str(exc))
     raise typer.Exit(1 if any(p.severity == "error" for p in report.problems) else 0)
+
+
+def _workspace_tree(
+    path: str, root: str | None, wanted_files: list[tuple[str, str]], depth: int | None
+) -> tuple[str, str | None]:
+    """On a workspace folder: print the pemda tree and exit, or zoom into one plan.
+
+    ``--root KODE_PD`` (or ``KODE_PD:ID``) with a diagram file draws that plan;
+    on the terminal it prints that PD's part of the pemda tree.
+    """
+    from pokin.problems import UsageError
+    from pokin.source.workspace import find_workspace
+
+    try:
+        config = find_workspace(path)
+    except UsageError as exc:
+        fail(str(exc))
+    if config is None:
+        return path, root
+    files = bool(wanted_files)
+    from pokin.check.workspace import check_workspace
+    from pokin.render.console import console
+    from pokin.render.workspace import pemda_tree
+
+    ws, report = check_workspace(config)
+    if files and root:
+        kode, _, ident = root.partition(":")
+        plan = ws.by_kode.get(kode)
+        if plan is None:
+            fail(
+                f"tidak ada rencana dengan kode_pd '{kode}' di workspace "
+                f"(kode_pd yang ada: {', '.join(sorted(ws.by_kode))})"
+            )
+        return plan.file, ident or None
+    if files:
+        raise typer.Exit(_write_pemda(ws, wanted_files, depth, report))
+    try:
+        console().print(pemda_tree(ws, root))
+    except UsageError as exc:
+        fail(str(exc))
+    errors = sum(1 for p in report.problems if p.severity == "error")
+    raise typer.Exit(1 if errors else 0)
+
+
+def _write_pemda(
+    ws: Workspace, wanted: list[tuple[str, str]], depth: int | None, report: Report
+) -> int:
+    """Draw the pemda diagram into every requested file; the exit code."""
+    from pokin.atomic import write_atomic
+    from pokin.render.graphviz_backend import RendererUnavailable, RenderFailed, render_bytes
+    from pokin.render.workspace import pemda_dot
+
+    _check_outputs(str(ws.config.folder), wanted)
+    source = pemda_dot(ws, depth)
+    rendered: list[tuple[str, str, bytes]] = []
+    for fmt, dest in wanted:
+        try:
+            rendered.append((fmt, dest, render_bytes(source, fmt)))
+        except (RendererUnavailable, RenderFailed) as exc:
+            fail(str(exc))
+    for fmt, dest, data in rendered:
+        if dest == "-":
+            sys.stdout.buffer.write(data)
+            sys.stdout.buffer.flush()
+            continue
+        try:
+            write_atomic(Path(dest), data)
+        except OSError as exc:
+            fail(f"--{fmt} {dest}: tidak dapat ditulis: {exc.strerror or exc}")
+        sys.stderr.write(f"pokin: pohon kinerja pemda ditulis ke {dest}\n")
+    return 1 if any(p.severity == "error" for p in report.problems) else 0
 
 
 def _show_fields(show: str | None) -> frozenset[str]:

@@ -14,7 +14,11 @@ from pokin.cli.app import ProblemFormat, app, fail, print_problems
 def validate(
     paths: Annotated[
         list[str],
-        typer.Argument(metavar="PATH", help="Plan files, or folders searched for *.yaml / *.yml."),
+        typer.Argument(
+            metavar="PATH",
+            help="Plan files, or folders searched for *.yaml / *.yml; a folder whose "
+            "pokin.toml has [workspace] is checked as one pemda with the links between plans.",
+        ),
     ],
     output_format: Annotated[
         ProblemFormat | None,
@@ -58,14 +62,15 @@ def validate(
     (or warnings with --strict), 2 could not run.
     """
     from pokin.check.config import check_names
-    from pokin.check.engine import Selection, check_paths
+    from pokin.check.engine import Selection
+    from pokin.check.workspace import check_paths_or_workspaces
     from pokin.problems import UsageError
 
     try:
         selection = Selection.of(
             check_names(_split(select), "--select"), check_names(_split(ignore), "--ignore")
         )
-        report = check_paths(paths, selection, use_config=not no_config)
+        report = check_paths_or_workspaces(paths, selection, use_config=not no_config)
     except UsageError as exc:
         fail(str(exc))
     print_problems(report, output_format or _default_format())

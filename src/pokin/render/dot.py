@@ -133,6 +133,8 @@ def node_label(view: TreeView, ref: NodeRef, vertical: bool) -> str:
     tahun = view.plan.model.tahun
     kode = getattr(ref.node, "kode", None)
     header = f"{kode} · {ref.id}" if kode else f"{LEVEL_WORD[ref.level].upper()} · {ref.id}"
+    if ref.virtual:  # a partial plan: the document itself stands at the top
+        header = view.plan.kind.label.upper()
     header = " ".join(clean_text(header).split())  # kode is cleaned like the statement
     fields = [_lines([header, *wrap(ref.node.kinerja, STATEMENT_WIDTH)], "\\n")]
     details = [line for ind in ref.node.indikator for line in indicator_lines(ind, tahun)]
@@ -165,6 +167,7 @@ def build_dot(
         _add_node(graph, view, ref, names[id(ref)], vertical)
     for ref in view.walk():
         _add_edges(graph, view, ref, names, vertical)
+    _add_crosscutting(graph, view, names)
     _add_legend(graph, view, problems, options.rankdir.upper())
     return str(graph.source)
 
@@ -246,6 +249,37 @@ def _new_graph(view: TreeView, rankdir: str, title: bool) -> Any:
     graph.attr("node", shape="Mrecord", style="filled", fontname=FONT, margin="0.12,0.06")
     graph.attr("edge", color=EDGE_COLOUR, penwidth="1.3", dir="none")
     return graph
+
+
+def _add_crosscutting(graph: object, view: TreeView, names: dict[int, str]) -> None:
+    """A dashed edge from each node to the other PD's node (or mitra) it works with."""
+    import graphviz
+
+    assert isinstance(graph, graphviz.Digraph)
+    partners: dict[str, str] = {}
+    for ref in view.walk():
+        for link in ref.node.crosscutting:
+            target = link.ke or f"mitra: {link.mitra}"
+            name = partners.get(target)
+            if name is None:
+                name = partners[target] = f"crosscutting~{len(partners) + 1}"
+                graph.node(
+                    name,
+                    label=graphviz.nohtml(plain_text(target)),
+                    shape="box",
+                    style="dashed,rounded",
+                    fillcolor="white",
+                )
+            graph.edge(
+                names[id(ref)],
+                name,
+                label=graphviz.nohtml(plain_text(link.peran)),
+                style="dashed",
+                dir="both",
+                constraint="false",
+                fontname=FONT,
+                fontsize="9",
+            )
 
 
 def _node_names(view: TreeView) -> dict[int, str]:

@@ -42,6 +42,8 @@ from pokin.source.parse import Document, TooDeepForC, compose_nodes, decode, res
 #: Canonical key orders (any other key keeps its place after these).
 TOP_KEYS = (
     "pokin",
+    "dokumen",
+    "kode_pd",
     "perangkat_daerah",
     "tahun",
     "periode",
@@ -50,6 +52,9 @@ TOP_KEYS = (
     "jabatan",
     "outcome",
     "csf",
+    "program",
+    "kegiatan",
+    "subkegiatan",
 )
 NODE_KEYS = (
     "id",
@@ -60,6 +65,9 @@ NODE_KEYS = (
     "indikator",
     "pj",
     "renstra",
+    "rpjmd",
+    "induk",
+    "crosscutting",
     "catatan",
     "ekspektasi",
     "mandat",
@@ -69,7 +77,9 @@ NODE_KEYS = (
     "subkegiatan",
 )
 INDIKATOR_KEYS = ("uraian", "satuan", "target", "catatan")
-JABATAN_KEYS = ("id", "nama", "eselon", "atasan", "catatan")
+JABATAN_KEYS = ("id", "nama", "eselon", "atasan", "pejabat", "catatan")
+PEJABAT_KEYS = ("nama", "nip", "pangkat", "status")
+CROSSCUTTING_KEYS = ("ke", "mitra", "peran", "catatan")
 RENSTRA_KEYS = ("tujuan", "sasaran")
 RENSTRA_ITEM_KEYS = ("id", "kinerja", "indikator", "catatan")
 RPJMD_KEYS = ("tujuan", "indikator_tujuan", "sasaran", "pj", "catatan")

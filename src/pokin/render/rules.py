@@ -6,6 +6,7 @@ import json
 from collections.abc import Iterable
 
 from pokin.check.rules.registry import GROUPS, Rule
+from pokin.levels import DOCUMENT_KINDS
 
 _SEVERITY_WORD = {"error": "error", "warning": "warning"}
 
@@ -16,8 +17,11 @@ def render_rule_list(rules: Iterable[Rule]) -> str:
     group_width = max((len(r.group) for r in items), default=5)
     lines = [f"{'CODE':<6}{'GROUP':<{group_width + 2}}{'SEVERITY':<10}SUMMARY"]
     for r in items:
-        lines.append(f"{r.code:<6}{r.group:<{group_width + 2}}{r.severity:<10}{r.summary}")
+        lines.append(
+            f"{r.code:<6}{r.group:<{group_width + 2}}{r.severity:<10}{r.summary}{_kinds_note(r)}"
+        )
     lines.append("")
+    lines.append("Document kinds (dokumen): " + ", ".join(k.key for k in DOCUMENT_KINDS) + ".")
     lines.append("Details and examples: pokin rules CODE")
     return "\n".join(lines)
 
@@ -29,6 +33,7 @@ def render_rule(rule: Rule) -> str:
         f"{rule.code} {rule.name}",
         f"group: {rule.group} ({GROUPS.get(rule.group, '')})",
         f"default severity: {_SEVERITY_WORD[rule.severity]} ({kind})",
+        f"document kinds: {', '.join(rule.kinds)}",
         "",
     ]
     return "\n".join(head) + (rule.doc.strip() or rule.name)
@@ -45,9 +50,16 @@ def render_rules_json(rules: Iterable[Rule]) -> str:
                 "severity": r.severity,
                 "summary": r.summary,
                 "doc": r.doc.strip(),
+                "kinds": list(r.kinds),
             }
             for r in rules
         ],
         ensure_ascii=False,
         indent=2,
     )
+
+
+def _kinds_note(rule: Rule) -> str:
+    """`` (not in: rpjmd, pk)`` for a rule that some document kinds skip."""
+    skipped = [k.key for k in DOCUMENT_KINDS if k.key not in rule.kinds]
+    return f" (not in: {', '.join(skipped)})" if skipped else ""

@@ -40,6 +40,9 @@ def _label(view: TreeView, ref: NodeRef, show: frozenset[str]) -> RenderableType
     from pokin.render.console import visible
 
     colour = BY_KEY[ref.level].style.console
+    if ref.virtual:  # a partial plan: the document itself stands at the top
+        kind = view.plan.kind
+        return Text.assemble((kind.label.upper(), colour), "  ", ref.node.kinerja)
     text = Text.assemble(
         (LEVEL_WORD[ref.level].upper(), colour),
         " ",

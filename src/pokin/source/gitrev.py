@@ -184,3 +184,28 @@ def line_diff(external: ExternalDiff) -> str:
             f"b/{external.new_path}",
         )
     )
+
+
+# ------------------------------------------------------------ a folder at a revision
+
+
+def folder_at(folder: str | Path, rev: str, into: Path) -> Path:
+    """Write ``folder`` as it was at revision ``rev`` below ``into``; return its copy there.
+
+    Used to compare two revisions of a workspace (a :class:`UsageError` if impossible).
+    """
+    import io
+    import tarfile
+
+    root, rel = repo_path(Path(folder).resolve())
+    if rev.startswith("-"):
+        raise UsageError(f"revisi '{rev}' tidak valid")
+    check = _git(["rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}"], root)
+    if check.returncode != 0:
+        raise UsageError(f"revisi '{rev}' tidak ditemukan di repositori {root}")
+    proc = _git(["archive", "--format=tar", rev, "--", rel], root)
+    if proc.returncode != 0:
+        raise UsageError(f"folder {rel} tidak ada pada revisi {rev}")
+    with tarfile.open(fileobj=io.BytesIO(proc.stdout)) as tar:
+        tar.extractall(into, filter="data")
+    return into / rel

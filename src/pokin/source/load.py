@@ -48,6 +48,12 @@ def load_text(text: str | bytes, file: str) -> LoadResult:
         except ValidationError as exc:
             result.problems.extend(problems_from_validation(exc, doc))
             return result
+        from pokin.source.kinds import shape_problems
+
+        shape = shape_problems(model, doc)
+        if shape:
+            result.problems.extend(shape)
+            return result
         result.plan = LoadedPlan(file, model, doc)
         return result
 

@@ -96,10 +96,19 @@ def _describe(err: Any, loc: Path, doc: Document) -> tuple[str, str, bool]:
             f"Kunci '{shorten(field)}' tidak dikenal {where}.{hint} Kunci yang dikenal: {listing}.",
             True,
         )
+    if etype in ("eselon", "nip", "crosscutting"):
+        return ("S004", f"{_capital(err['msg'])}.", False)
     if etype == "missing":
         return ("S002", f"Kunci wajib '{field}' tidak ada {_where(loc[:-1], own=True)}.", False)
     if etype in ("number", "periode"):
         return ("S005", f"{_capital(err['msg'])} ({field}).", False)
+    if etype == "string_pattern_mismatch" and ":" in str(err.get("ctx", {}).get("pattern", "")):
+        return (
+            "S006",
+            f"Rujukan '{shorten(err['input'])}' untuk '{field}' tidak sah: tulis KODE_PD:ID, "
+            "misalnya pemda:penanganan-pmks (huruf kecil, angka dan '-').",
+            False,
+        )
     if etype == "string_pattern_mismatch":
         return (
             "S006",

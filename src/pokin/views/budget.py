@@ -18,6 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from pokin import gc_paused
+from pokin.levels import LEVEL_KEYS
 from pokin.plan import LoadedPlan
 from pokin.problems import UsageError
 from pokin.views.rollup import Amounts, BudgetRow, Rollup, budget_rollup
@@ -161,12 +162,18 @@ def _tree_rows(rollup: Rollup, top: str, depth: int | None) -> list[ViewRow]:
             for child in row.children:
                 visit(child, indent + 1)
 
-    for csf in rollup.root.children:
-        if top == "csf":
-            visit(csf, 0)
+    first = LEVEL_KEYS.index(top)
+
+    def start(row: BudgetRow) -> None:
+        # the first rows at or below ``top`` (a partial plan may start lower)
+        if LEVEL_KEYS.index(row.ref.level) >= first:
+            visit(row, 0)
         else:
-            for program in csf.children:
-                visit(program, 0)
+            for child in row.children:
+                start(child)
+
+    for child in rollup.root.children:
+        start(child)
     return rows
 
 

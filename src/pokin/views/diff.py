@@ -26,11 +26,14 @@ Scope = Literal["plan", "jabatan", "renstra", "node"]
 WordDiff = tuple[tuple[str, str], ...]
 
 #: Node fields compared as plain values, in display order.
-_NODE_FIELDS = ("kinerja", "nama", "kode", "anggaran", "pj", "renstra", "catatan")
+_NODE_FIELDS: tuple[str, ...] = ("kinerja", "nama", "kode", "anggaran", "pj", "renstra", "catatan")
 _LIST_FIELDS = ("ekspektasi", "mandat", "isu_strategis")
 _TEXT_FIELDS = frozenset({"kinerja", "nama", "uraian", "catatan", "tujuan", "sasaran"})
 _TEXT_FIELDS |= {"indikator_tujuan", "perangkat_daerah", "ekspektasi", "mandat", "isu_strategis"}
-_JABATAN_FIELDS = ("nama", "eselon", "atasan", "catatan")
+_JABATAN_FIELDS: tuple[str, ...] = ("nama", "eselon", "atasan", "catatan")
+# Additions: links between plans and who holds a jabatan are reviewable changes
+_NODE_FIELDS += ("induk", "rpjmd", "crosscutting")
+_JABATAN_FIELDS += ("pejabat",)
 _RPJMD_FIELDS = ("tujuan", "indikator_tujuan", "sasaran", "pj", "catatan")
 
 
@@ -234,7 +237,7 @@ def compare(old: LoadedPlan | None, new: LoadedPlan | None) -> Changes:
 
 def _header_changes(old: LoadedPlan, new: LoadedPlan) -> Iterable[Change]:
     o, n = old.model, new.model
-    for name in ("perangkat_daerah", "tahun", "periode"):
+    for name in ("dokumen", "kode_pd", "perangkat_daerah", "tahun", "periode"):
         a, b = getattr(o, name), getattr(n, name)
         if a != b:
             yield _changed("plan", None, None, name, _plain(a), _plain(b))
@@ -258,7 +261,7 @@ def _jabatan_changes(old: LoadedPlan | None, new: LoadedPlan | None) -> Iterable
             yield Change("added", "jabatan", jid, "jabatan", label=jab.nama, new=_jabatan(jab))
             continue
         for name in _JABATAN_FIELDS:
-            a, b = getattr(prev, name), getattr(jab, name)
+            a, b = _shown(getattr(prev, name)), _shown(getattr(jab, name))
             if a != b:
                 yield _changed("jabatan", jid, "jabatan", name, a, b, label=jab.nama)
     for jid, jab in before.items():
@@ -378,7 +381,7 @@ def _field_changes(prev: NodeRef, ref: NodeRef, label: str, tahun: int) -> Itera
         if name == "anggaran":
             yield from _anggaran_changes(ref, label, a, b, tahun)
         else:
-            yield _changed("node", ref.id, ref.level, name, a, b, label=label)
+            yield _changed("node", ref.id, ref.level, name, _shown(a), _shown(b), label=label)
     for name in _LIST_FIELDS:
         a, b = getattr(a_node, name, None), getattr(b_node, name, None)
         if a == b:
@@ -612,6 +615,20 @@ def _year_amount(row: BudgetRow, year: int) -> int:
 def _label(ref: NodeRef) -> str:
     nama = getattr(ref.node, "nama", None)
     return str(nama) if nama else ref.node.kinerja
+
+
+def _shown(value: Any) -> Any:
+    """A crosscutting list or a pejabat as one line of text; other values unchanged."""
+    from pokin.model import Crosscutting, Pejabat
+
+    if isinstance(value, Pejabat):
+        parts = [f"NIP {value.nip}", value.pangkat, value.status]
+        return f"{value.nama} ({', '.join(p for p in parts if p)})"
+    if isinstance(value, list) and value and isinstance(value[0], Crosscutting):
+        return "; ".join(f"{c.ke or c.mitra}: {c.peran}" for c in value)
+    if value == []:
+        return None
+    return value
 
 
 def _changed(

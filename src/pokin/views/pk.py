@@ -40,6 +40,16 @@ class PkBudgetLine:
 
 
 @dataclass(frozen=True)
+class PkCrosscutting:
+    """A sasaran of the PK that another PD (or an outside mitra) helps to realise."""
+
+    kinerja: str
+    partner: str
+    peran: str
+    outside: bool
+
+
+@dataclass(frozen=True)
 class PerjanjianKinerja:
     """The Perjanjian Kinerja of one position for the plan year."""
 
@@ -53,6 +63,8 @@ class PerjanjianKinerja:
     show_anggaran: bool
     date: dt.date | None = None
     place: str | None = None
+    #: Crosscutting links of the nodes it answers for (Additions: crosscutting).
+    crosscutting: tuple[PkCrosscutting, ...] = ()
 
 
 def build_pk(
@@ -136,9 +148,14 @@ def build_pk(
         sasaran=sasaran,
         anggaran=lines,
         total_anggaran=total,
-        show_anggaran=jab.eselon in BUDGET_ESELON,
+        show_anggaran=jab.grade in BUDGET_ESELON,
         date=date,
         place=place,
+        crosscutting=tuple(
+            PkCrosscutting(node.kinerja, link.ke or link.mitra or "", link.peran, not link.ke)
+            for node in mine
+            for link in refs[id(node)].node.crosscutting
+        ),
     )
 
 
@@ -168,9 +185,9 @@ class PkIndex:
     def of(cls, plan: LoadedPlan, views: NodeView) -> PkIndex:
         """The index of ``plan`` and its :func:`~pokin.views.report.build_views` tree."""
         nodes = walk_views(views)
-        refs = {id(view): ref for ref, view in zip(plan.nodes, nodes, strict=True)}
+        refs = {id(view): ref for ref, view in zip(plan.root.walk(), nodes, strict=True)}
         by_owner: dict[str, list[NodeView]] = {}
-        for ref, view in zip(plan.nodes, nodes, strict=True):
+        for ref, view in zip(plan.root.walk(), nodes, strict=True):
             owner = ref.owner()
             if owner is not None:
                 by_owner.setdefault(owner, []).append(view)

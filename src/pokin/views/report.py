@@ -398,7 +398,7 @@ def _pick(node: NodeView | None, what: str) -> list[str]:
 def _budget(plan: LoadedPlan, rollup: Rollup, outcome: NodeView) -> BudgetSummary:
     nodes = walk_views(outcome)
     by_ref = {id(row.ref): row for row in rollup.rows}
-    view_of = {id(ref): node for ref, node in zip(plan.nodes, nodes, strict=True)}
+    view_of = {id(ref): node for ref, node in zip(plan.root.walk(), nodes, strict=True)}
     programs = [
         BudgetLine(view_of[id(row.ref)], row.effective)
         for row in rollup.rows
@@ -427,14 +427,20 @@ def build_report(plan: LoadedPlan, problems: list[Problem], date: dt.date | None
     model = plan.model
     rollup = budget_rollup(plan)
     outcome = build_views(plan, rollup)
-    o = model.outcome
-    width = max(len(o.ekspektasi), len(o.mandat), len(o.isu_strategis))
+    o = model.outcome  # None in a partial plan (a Renja, a PK slice)
+    ekspektasi, mandat, isu = (o.ekspektasi, o.mandat, o.isu_strategis) if o else ([], [], [])
+    width = max(len(ekspektasi), len(mandat), len(isu))
 
     def at(items: list[str], i: int) -> str | None:
         return items[i] if i < len(items) else None
 
-    sumber = [(at(o.ekspektasi, i), at(o.mandat, i), at(o.isu_strategis, i)) for i in range(width)]
-    programs = [p for c in outcome.children for p in c.children]
+    sumber = [(at(ekspektasi, i), at(mandat, i), at(isu, i)) for i in range(width)]
+    every = walk_views(outcome)
+    staged = outcome  # the tree as the five stages read it: outcome → CSF → program → …
+    if plan.root.virtual:
+        outcome.kinerja = f"— ({plan.kind.label} ini tidak memuat outcome)"
+        staged = _staged(outcome)
+    programs = [v for v in every if v.level == "program"]
     renstra = model.renstra
     return Report(
         file=plan.file,
@@ -445,14 +451,14 @@ def build_report(plan: LoadedPlan, problems: list[Problem], date: dt.date | None
         rpjmd=model.rpjmd,
         outcome=outcome,
         sumber=sumber,
-        csf=outcome.children,
-        sheets=_sheets(outcome.children),
+        csf=[c for c in staged.children if c.id],
+        sheets=[s for s in _sheets(staged.children) if s.parent.id],
         renstra_years=_renstra_years(plan),
         renstra_tujuan=[renstra_view(t, model.tahun) for t in renstra.tujuan] if renstra else [],
         renstra_sasaran=[renstra_view(s, model.tahun) for s in renstra.sasaran] if renstra else [],
         programs=programs,
-        kegiatan=[k for p in programs for k in p.children],
-        distribution=_distribution(plan, outcome),
+        kegiatan=[v for v in every if v.level == "kegiatan"],
+        distribution=_distribution(plan, staged),
         budget=_budget(plan, rollup, outcome),
         problems=ProblemSummary(
             problems,
@@ -461,3 +467,27 @@ def build_report(plan: LoadedPlan, problems: list[Problem], date: dt.date | None
         ),
         jabatan=list(model.jabatan),
     )
+
+
+def _staged(root: NodeView) -> NodeView:
+    """A partial plan's views under stand-in CSF (and program) views, as the stages expect.
+
+    Stand-ins have an empty id and ``—`` as statement; the real views keep
+    their own parents.
+    """
+    import dataclasses
+
+    def stand_in(level: str, children: list[NodeView]) -> NodeView:
+        return dataclasses.replace(
+            root, id="", level=level, kinerja="—", indikator=[], pj=None, pj_nama=None,
+            children=children,
+        )  # fmt: skip
+
+    csfs = [c for c in root.children if c.level == "csf"]
+    programs = [c for c in root.children if c.level == "program"]
+    lower = [c for c in root.children if c.level in ("kegiatan", "subkegiatan")]
+    if lower:
+        programs.append(stand_in("program", lower))
+    if programs:
+        csfs.append(stand_in("csf", programs))
+    return dataclasses.replace(root, children=csfs)

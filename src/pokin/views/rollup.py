@@ -115,6 +115,8 @@ def _rollup(plan: LoadedPlan) -> Rollup:
     # thousands of small rows: the collector's passes would cost 20x the roll-up
     with gc_paused():
         root = build(plan.root)
+    if root.ref.virtual:  # a partial plan's stand-in root is no budget row
+        rows.remove(root)
     for row in rows:
         by_id.setdefault(row.ref.node.id, row)
         years.update(row.computed)

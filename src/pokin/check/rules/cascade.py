@@ -112,7 +112,7 @@ def unrealised_renstra_sasaran(plan: LoadedPlan) -> Iterable[Finding]:
     renstra = plan.model.renstra
     if renstra is None or not renstra.sasaran:
         return
-    realised = {getattr(ref.node, "renstra", None) for ref in plan.root.children}
+    realised = {getattr(ref.node, "renstra", None) for ref in plan.level_nodes("csf")}
     for i, sasaran in enumerate(renstra.sasaran):
         if sasaran.id not in realised:
             yield Finding(
@@ -194,10 +194,29 @@ ALLOWED_ESELON: dict[str, tuple[str, ...]] = {
     **{level.key: level.eselon for level in LEVELS},
     "rpjmd": ("kepala_daerah",),
 }
+#: The strategic levels: the head of the PD owns them whatever its eselon.
+STRATEGIC = ("outcome", "csf")
 
 
 def _eselon_word(eselon: str) -> str:
     return "Kepala Daerah" if eselon == "kepala_daerah" else f"eselon {eselon}"
+
+
+def pd_heads(plan: LoadedPlan) -> set[str]:
+    """The head(s) of the PD: jabatan whose atasan is the kepala daerah, another plan's, or none."""
+    known = plan.jabatan_by_id
+    heads: set[str] = set()
+    for jab in plan.model.jabatan:
+        if jab.eselon == "kepala_daerah":
+            continue
+        atasan = known.get(jab.atasan) if jab.atasan else None
+        if (
+            jab.atasan is None
+            or ":" in jab.atasan
+            or (atasan is not None and atasan.eselon == "kepala_daerah")
+        ):
+            heads.add(jab.id)
+    return heads
 
 
 @rule("C007", "pj-eselon-mismatch", "cascade")
@@ -206,11 +225,16 @@ def pj_eselon_mismatch(plan: LoadedPlan) -> Iterable[Finding]:
 
     Allowed: outcome — Kepala Daerah or eselon II; CSF — II; program — II or
     III; kegiatan and sub kegiatan — III, IV or JF; `rpjmd.pj` — Kepala Daerah.
-    Only a node's own `pj` is checked.
+    `.a`/`.b` grades count as their eselon (II.a is II). The head of the PD
+    (the jabatan whose `atasan` is the kepala daerah, or who has none) owns the
+    outcome and CSF whatever its eselon: a Camat or Kepala Kantor is eselon III.
+    In an RPJMD the kepala daerah owns tujuan and sasaran. Only a node's own
+    `pj` is checked.
 
     Failing:
         jabatan:
-          - {id: jf-rehsos, nama: Pejabat Fungsional Rehabilitasi Sosial, eselon: JF}
+          - {id: kadis, nama: Kepala Dinas Sosial, eselon: II}
+          - {id: jf-rehsos, nama: Pejabat Fungsional Rehabilitasi Sosial, eselon: JF, atasan: kadis}
         csf:
           - id: pelayanan-sosial
             pj: jf-rehsos
@@ -222,29 +246,41 @@ def pj_eselon_mismatch(plan: LoadedPlan) -> Iterable[Finding]:
             pj: kadis
     """
     known = plan.jabatan_by_id
+    heads: set[str] | None = None
+    rpjmd_kind = plan.kind.key == "rpjmd"
     for ref in plan.nodes:
         pj = ref.node.pj
         jab = known.get(pj) if pj else None
         if jab is None:
             continue  # no pj, or an unknown one (R002)
         allowed = ALLOWED_ESELON[ref.level]
-        if jab.eselon not in allowed:
-            yield Finding(
-                "C007",
-                f"pj '{jab.id}' ({_eselon_word(jab.eselon)}) tidak sesuai untuk "
-                f"{LEVEL_WORD[ref.level]} '{ref.id}'; yang sesuai: "
-                + ", ".join(_eselon_word(e) for e in allowed)
-                + ".",
-                (*ref.path, "pj"),
-                ref.id,
-            )
+        grade = jab.grade
+        if grade in allowed:
+            continue
+        if ref.level in STRATEGIC:
+            if rpjmd_kind and grade == "kepala_daerah":
+                continue
+            if heads is None:
+                heads = pd_heads(plan)
+            if jab.id in heads:
+                continue
+        yield Finding(
+            "C007",
+            f"pj '{jab.id}' ({_eselon_word(jab.eselon_written)}) tidak sesuai untuk "
+            f"{LEVEL_WORD[ref.level]} '{ref.id}'; yang sesuai: "
+            + ", ".join(_eselon_word(e) for e in allowed)
+            + (" atau kepala perangkat daerah" if ref.level in STRATEGIC else "")
+            + ".",
+            (*ref.path, "pj"),
+            ref.id,
+        )
     rpjmd = plan.model.rpjmd
     if rpjmd is not None and rpjmd.pj:
         jab = known.get(rpjmd.pj)
-        if jab is not None and jab.eselon not in ALLOWED_ESELON["rpjmd"]:
+        if jab is not None and jab.grade not in ALLOWED_ESELON["rpjmd"]:
             yield Finding(
                 "C007",
-                f"pj rpjmd '{jab.id}' ({_eselon_word(jab.eselon)}) harus Kepala Daerah: "
+                f"pj rpjmd '{jab.id}' ({_eselon_word(jab.eselon_written)}) harus Kepala Daerah: "
                 "kinerja RPJMD masuk PK Kepala Daerah.",
                 ("rpjmd", "pj"),
             )

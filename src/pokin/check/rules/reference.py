@@ -166,8 +166,8 @@ def unknown_atasan(plan: LoadedPlan) -> Iterable[Finding]:
     suggest = Suggester(known)
     loop_entry = _loop_entries(known)  # O(J): every chain is walked once in all
     for i, jab in enumerate(plan.model.jabatan):
-        if jab.atasan is None:
-            continue
+        if jab.atasan is None or ":" in jab.atasan:
+            continue  # none, or a jabatan of another plan (R005, in a workspace)
         path = ("jabatan", i, "atasan")
         if jab.atasan not in known:
             yield Finding(
@@ -200,7 +200,7 @@ def unknown_atasan(plan: LoadedPlan) -> Iterable[Finding]:
                 )
                 break
             seen.add(cursor.id)
-            if cursor.atasan is None or cursor.atasan not in known:
+            if cursor.atasan is None or cursor.atasan not in known:  # incl. KODE_PD:ID
                 break
             cursor = known[cursor.atasan]
 

@@ -41,6 +41,7 @@ RULE_MODULES: tuple[str, ...] = (
     "pokin.check.rules.cascade",
     "pokin.check.rules.indicator",
     "pokin.check.rules.nomenclature",
+    "pokin.check.rules.workspace",
 )
 
 
@@ -54,6 +55,13 @@ class Rule:
     severity: Severity
     check: CheckFn | None
     doc: str
+
+    @property
+    def kinds(self) -> tuple[str, ...]:
+        """The document kinds (``dokumen``) the rule applies to (the kinds table says)."""
+        from pokin.levels import rule_kinds
+
+        return rule_kinds(self.code)
 
     @property
     def summary(self) -> str:
