@@ -1,7 +1,8 @@
 """Generate a synthetic, consistent plan of about N nodes in pokin's format.
 
-Realistic text lengths, yearly-free budgets that add up, every node owned and
-indicated, so ``pokin validate`` finds nothing to report on it (the clean
+Realistic text lengths, official Kepmendagri 900 codes with their names,
+sub kegiatan indicators and satuan, yearly-free budgets that add up, every
+node owned and indicated, so ``pokin validate`` finds nothing to report on it (the clean
 path a large agency's plan takes in CI).
 
     python bench/gen_plan.py --nodes 10000 -o bench/data/plan_10000.yaml
@@ -80,7 +81,8 @@ WORDS = [
     "umum",
 ]
 
-STATEMENT_PREFIX = ("Terwujudnya", "Terpenuhinya", "Tersedianya", "Terlaksananya", "Meningkatnya")
+# results, not activities (I015 warns on "Terlaksananya …" above sub kegiatan)
+STATEMENT_PREFIX = ("Terwujudnya", "Terpenuhinya", "Tersedianya", "Terkelolanya", "Meningkatnya")
 UNITS = ("orang", "paket", "dokumen", "laporan", "unit", "lembaga")
 
 
@@ -128,10 +130,43 @@ def flow_indicators(lines: list[str]) -> list[str]:
     return out
 
 
+Sub = tuple[str, str, str, str]  # kode, nama, indikator, satuan
+Keg = tuple[str, str, list[Sub]]
+Prog = tuple[str, str, list[Keg]]
+
+
+def official_programs() -> list[Prog]:
+    """Kepmendagri 900 (kabupaten/kota) programs with their kegiatan and sub kegiatan.
+
+    The plan's codes, names, sub kegiatan indicators and satuan are the
+    official ones, so the nomenclature checks take the path of a real plan.
+    """
+    from pokin.nomenclature import search
+
+    entries = [
+        e
+        for head in "0123456789X"
+        for e in search(head, "kepmendagri-900", "kabupaten", limit=1_000_000)
+    ]
+    subs: dict[str, list[Sub]] = {}
+    kegs: dict[str, list[Keg]] = {}
+    for e in entries:
+        if e.level == "subkegiatan":
+            parent = e.kode.rsplit(".", 1)[0]
+            subs.setdefault(parent, []).append((e.kode, e.nama, e.indikator or "", e.satuan or ""))
+    for e in entries:
+        if e.level == "kegiatan" and subs.get(e.kode):
+            kegs.setdefault(e.kode.rsplit(".", 2)[0], []).append((e.kode, e.nama, subs[e.kode]))
+    return [
+        (e.kode, e.nama, kegs[e.kode]) for e in entries if e.level == "program" and e.kode in kegs
+    ]
+
+
 def generate(nodes: int, seed: int = 2025, style: str = "block") -> str:
     """The plan text; ``style="flow"`` writes every indicator as a flow mapping."""
     rng = random.Random(seed)
     n_csf, n_prog, n_keg, n_sub = shape(nodes)
+    programs = official_programs()
     out: list[str] = [
         "pokin: 1",
         "perangkat_daerah: Dinas Sintetis Kabupaten Contoh",
@@ -171,6 +206,9 @@ def generate(nodes: int, seed: int = 2025, style: str = "block") -> str:
         f"    - uraian: {q('Persentase ' + text(rng, 5, 9))}",
         '      satuan: "%"',
         "  pj: kadis",
+        f"  ekspektasi: [{q(text(rng, 5, 9))}]",
+        f"  mandat: [{q(text(rng, 5, 9))}]",
+        f"  isu_strategis: [{q(text(rng, 5, 9))}]",
         "csf:",
     ]
     for c in range(n_csf):
@@ -180,31 +218,33 @@ def generate(nodes: int, seed: int = 2025, style: str = "block") -> str:
             "    indikator:",
             f"      - uraian: {q('Persentase ' + text(rng, 4, 8))}",
             '        satuan: "%"',
+            "        target: 80.5",
             "    pj: kadis",
             f"    renstra: rs-{c}",
             "    program:",
         ]
         for p in range(n_prog):
-            pcode = f"1.06.{(c * n_prog + p) % 99 + 1:02d}"
+            pcode, pnama, pkegs = programs[(c * n_prog + p) % len(programs)]
             kegs: list[list[str]] = []
             prog_total = 0
             for k in range(n_keg):
-                kcode = f"{pcode}.2.{k + 1:02d}"
+                kcode, knama, ksubs = pkegs[k % len(pkegs)]
                 subs: list[str] = []
                 keg_total = 0
                 for s in range(n_sub):
+                    scode, snama, sindikator, ssatuan = ksubs[s % len(ksubs)]
                     amount = rng.randrange(1_000, 500_000) * 1_000
                     keg_total += amount
                     ident = f"s-{c}-{p}-{k}-{s}"
                     subs += [
                         f"              - id: {ident}",
                         f"                kinerja: {q(rng.choice(STATEMENT_PREFIX) + ' ' + text(rng, 6, 14))}",
-                        f"                nama: {q(text(rng, 3, 8).capitalize())}",
-                        f'                kode: "{kcode}.{s + 1:04d}"',
+                        f"                nama: {q(snama)}",
+                        f'                kode: "{scode}"',
                         f"                anggaran: {amount}",
                         "                indikator:",
-                        f"                  - uraian: {q('Jumlah ' + text(rng, 6, 14))}",
-                        f"                    satuan: {rng.choice(UNITS)}",
+                        f"                  - uraian: {q(sindikator)}",
+                        f"                    satuan: {q(ssatuan)}",
                         f"                    target: {rng.randint(1, 500)}",
                     ]
                 prog_total += keg_total
@@ -212,7 +252,7 @@ def generate(nodes: int, seed: int = 2025, style: str = "block") -> str:
                     [
                         f"          - id: k-{c}-{p}-{k}",
                         f"            kinerja: {q(rng.choice(STATEMENT_PREFIX) + ' ' + text(rng, 5, 12))}",
-                        f"            nama: {q(text(rng, 3, 8).capitalize())}",
+                        f"            nama: {q(knama)}",
                         f'            kode: "{kcode}"',
                         f"            anggaran: {keg_total}",
                         "            indikator:",
@@ -227,7 +267,7 @@ def generate(nodes: int, seed: int = 2025, style: str = "block") -> str:
             out += [
                 f"      - id: p-{c}-{p}",
                 f"        kinerja: {q(rng.choice(STATEMENT_PREFIX) + ' ' + text(rng, 4, 10))}",
-                f"        nama: {q('Program ' + text(rng, 2, 6))}",
+                f"        nama: {q(pnama)}",
                 f'        kode: "{pcode}"',
                 f"        anggaran: {prog_total}",
                 "        indikator:",

@@ -12,7 +12,9 @@ from pokin.problems import UsageError
 from tests.helpers import MINIMAL, run_pokin, write
 
 # MINIMAL with prog-1 owning nothing itself (C006, error at line 41) and a
-# kegiatan indicator worded "Jumlah" in % (I005, warning at line 59).
+# kegiatan indicator worded "Jumlah" in % (I005, warning at line 59). MINIMAL's
+# own evaluator warnings come along: kabid then signs no target (C010, line 17)
+# and its outcome has no mandat, isu strategis, ekspektasi (I016, line 26).
 PLAN = MINIMAL.replace("        pj: kabid\n", "        catatan: pj belum ditetapkan\n").replace(
     "                satuan: orang\n                target: 55\n            pj: jf",
     '                satuan: "%"\n                target: 55\n            pj: jf',
@@ -39,7 +41,15 @@ def codes(
 
 def test_without_settings(tmp_path: Path) -> None:
     write(tmp_path, PLAN)
-    assert codes(tmp_path) == (1, [("C006", 41, "error"), ("I005", 59, "warning")])
+    assert codes(tmp_path) == (
+        1,
+        [
+            ("C010", 17, "warning"),
+            ("I016", 26, "warning"),
+            ("C006", 41, "error"),
+            ("I005", 59, "warning"),
+        ],
+    )
 
 
 def test_pyproject_tool_pokin_ignore_and_severity(tmp_path: Path) -> None:
@@ -49,20 +59,29 @@ def test_pyproject_tool_pokin_ignore_and_severity(tmp_path: Path) -> None:
         '[tool.pokin]\nignore = ["I005"]\n[tool.pokin.severity]\nC006 = "warning"\n',
         "pyproject.toml",
     )
-    assert codes(tmp_path) == (0, [("C006", 41, "warning")])
+    assert codes(tmp_path) == (
+        0,
+        [("C010", 17, "warning"), ("I016", 26, "warning"), ("C006", 41, "warning")],
+    )
 
 
 def test_strict_in_settings_fails_on_warnings(tmp_path: Path) -> None:
     write(tmp_path, PLAN)
     write(tmp_path, 'strict = true\nignore = ["C006"]\n', "pokin.toml")
-    assert codes(tmp_path) == (1, [("I005", 59, "warning")])
+    assert codes(tmp_path) == (
+        1,
+        [("C010", 17, "warning"), ("I016", 26, "warning"), ("I005", 59, "warning")],
+    )
 
 
 def test_pokin_toml_wins_over_pyproject_in_the_same_folder(tmp_path: Path) -> None:
     write(tmp_path, PLAN)
     write(tmp_path, '[tool.pokin]\nignore = ["I005"]\n', "pyproject.toml")
     write(tmp_path, 'ignore = ["C006"]\n', "pokin.toml")
-    assert codes(tmp_path) == (0, [("I005", 59, "warning")])
+    assert codes(tmp_path) == (
+        0,
+        [("C010", 17, "warning"), ("I016", 26, "warning"), ("I005", 59, "warning")],
+    )
 
 
 def test_nearest_file_wins_and_pyproject_without_table_is_passed_over(tmp_path: Path) -> None:
@@ -71,25 +90,36 @@ def test_nearest_file_wins_and_pyproject_without_table_is_passed_over(tmp_path: 
     plan = write(sub, PLAN)
     write(tmp_path, 'ignore = ["cascade"]\n', "pokin.toml")
     write(sub, "[project]\nname = 'x'\n", "pyproject.toml")  # no [tool.pokin]
-    assert codes(tmp_path, plan=plan) == (0, [("I005", 59, "warning")])
+    assert codes(tmp_path, plan=plan) == (0, [("I016", 26, "warning"), ("I005", 59, "warning")])
     write(tmp_path / "rencana", 'ignore = ["indicator"]\n', "pokin.toml")
     clear_cache()
-    assert codes(tmp_path, plan=plan) == (1, [("C006", 41, "error")])
+    assert codes(tmp_path, plan=plan) == (1, [("C010", 17, "warning"), ("C006", 41, "error")])
 
 
 def test_command_line_select_replaces_and_ignore_adds(tmp_path: Path) -> None:
     write(tmp_path, PLAN)
     write(tmp_path, 'select = ["indicator"]\nignore = ["I007"]\n', "pokin.toml")
-    assert codes(tmp_path) == (0, [("I005", 59, "warning")])
-    assert codes(tmp_path, "--select", "cascade") == (1, [("C006", 41, "error")])
-    assert codes(tmp_path, "--ignore", "I005") == (0, [])
+    assert codes(tmp_path) == (0, [("I016", 26, "warning"), ("I005", 59, "warning")])
+    assert codes(tmp_path, "--select", "cascade") == (
+        1,
+        [("C010", 17, "warning"), ("C006", 41, "error")],
+    )
+    assert codes(tmp_path, "--ignore", "I005") == (0, [("I016", 26, "warning")])
 
 
 def test_no_config_option(tmp_path: Path) -> None:
     write(tmp_path, PLAN)
     write(tmp_path, 'ignore = ["C006", "I005"]\n', "pokin.toml")
-    assert codes(tmp_path) == (0, [])
-    assert codes(tmp_path, "--no-config") == (1, [("C006", 41, "error"), ("I005", 59, "warning")])
+    assert codes(tmp_path) == (0, [("C010", 17, "warning"), ("I016", 26, "warning")])
+    assert codes(tmp_path, "--no-config") == (
+        1,
+        [
+            ("C010", 17, "warning"),
+            ("I016", 26, "warning"),
+            ("C006", 41, "error"),
+            ("I005", 59, "warning"),
+        ],
+    )
 
 
 @pytest.mark.parametrize(

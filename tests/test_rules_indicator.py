@@ -127,12 +127,29 @@ def test_i008_accepts_misspelt_presentase_and_percent_units() -> None:
 
 
 def test_i009_duplicate_statement_among_siblings() -> None:
+    # sub-2 without a kode of its own (line 75): a copy left unedited
     text = edit(
-        MINIMAL, {73: "                kinerja: Terpenuhinya Kebutuhan Permakanan Korban Bencana."}
+        MINIMAL,
+        {
+            73: "                kinerja: Terpenuhinya Kebutuhan Permakanan Korban Bencana.",
+            75: "                # kode: none",
+        },
     )
     report = check_loaded(load_text(text, "plan.yaml"), Selection.of(["I009"]))
     assert [(p.code, p.line, p.node) for p in report.problems] == [("I009", 73, "sub-2")]
+    assert report.problems[0].severity == "warning"
     assert "'sub-1'" in report.problems[0].message
+    # the same kode twice is a copy too
+    same_kode = text.replace("# kode: none", 'kode: "1.06.06.2.01.0001"')
+    assert found(same_kode, "I009") == [("I009", 73)]
+
+
+def test_i009_silent_when_siblings_carry_different_kode() -> None:
+    # one box of the pohon kinerja, two components (PermenPAN-RB 89/2021)
+    text = edit(
+        MINIMAL, {73: "                kinerja: Terpenuhinya Kebutuhan Permakanan Korban Bencana."}
+    )
+    assert found(text, "I009") == []
 
 
 def test_i009_same_statement_under_different_parents_is_fine() -> None:

@@ -132,8 +132,19 @@ def test_condition_without_budget_line_unit_and_indicator_are_found() -> None:
         # no longer marked 'anggaran: 0', its indicator lacks a target as well
         ("I002", "tmp-pengamanan", line_after("tmp-pengamanan", "- uraian:"), "error"),
     ]
-    # nothing else than these, the B001s and the I005s of the example itself
-    assert {p.code for p in report.problems} == {"B001", "B002", "I002", "I003", "I005", "I006"}
+    # nothing else than these, the B001s and the example's own warnings (EXAMPLE_OWN)
+    assert {p.code for p in report.problems} == {
+        "B001",
+        "B002",
+        "I002",
+        "I003",
+        "I005",
+        "I006",
+        "C010",
+        "C011",
+        "N004",
+        "N005",
+    }
 
 
 # --- malformed figures: schema errors that stop further checks ----------------------
@@ -184,6 +195,15 @@ def test_clean_example_exits_0_with_only_the_seeds_own_warnings(tmp_path: Path) 
         ("I005", node, line_after(node, "satuan:")) for node in JUMLAH_IN_PERCENT
     ]
     assert [(p.code, p.node, p.line) for p in report.problems if p.code != "I005"] == [
-        ("B003", "tmp-pengamanan", line_after("tmp-pengamanan", "anggaran:"))
+        # the Kepala Dinas' outcome and CSF indicators carry no target in the seed
+        ("C010", "kadis", node_line("kadis")),
+        # the seed's satuan 'lembaga' and 'TMP' are not the official 'Keluarga', 'Makam'
+        ("N005", "linjamsos-bansos-keluarga", line_after("linjamsos-bansos-keluarga", "satuan:")),
+        ("N005", "tmp-pemeliharaan-makam", line_after("tmp-pemeliharaan-makam", "satuan:")),
+        ("B003", "tmp-pengamanan", line_after("tmp-pengamanan", "anggaran:")),
+        # the seed links the akuntabilitas CSF to no Renstra sasaran
+        ("C011", "akuntabilitas", node_line("akuntabilitas")),
+        # 'Barang Cetak' where Kepmendagri 900 says 'Barang Cetakan'
+        ("N004", "penunjang-barang-cetak", line_after("penunjang-barang-cetak", "nama:")),
     ]
     assert {p.severity for p in report.problems} == {"warning"}

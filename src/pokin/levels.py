@@ -52,7 +52,9 @@ class Level:
     style: Style
 
 
-_PREFIX = r"[0-9X]\.(?:[0-9]{2}|XX)\.[0-9]{2}"
+# Urusan and bidang: digits (``1.06``), or ``X.XX`` for the penunjang programs
+# shared by every perangkat daerah; a mixed ``1.XX`` or ``X.06`` is no code.
+_PREFIX = r"(?:[0-9]\.[0-9]{2}|X\.XX)\.[0-9]{2}"
 
 #: The levels, outcome first.
 LEVELS: tuple[Level, ...] = (
@@ -123,7 +125,8 @@ LEVELS: tuple[Level, ...] = (
         eselon=("III", "IV", "JF"),
         kode_shape="U.BB.PP.K.KK.SSSS",
         kode_example="1.06.06.2.01.0001",
-        kode_pattern=re.compile(_PREFIX + r"\.[0-9]\.[0-9]{2}\.[0-9]{4}"),
+        # SSSS, or the two digits some SIPD prints use (``4.01.05.1.01.01``)
+        kode_pattern=re.compile(_PREFIX + r"\.[0-9]\.[0-9]{2}\.(?:[0-9]{4}|[0-9]{2})"),
         style=Style("#FFF2CC", "#BF9000", "#1B1B1B", 10, "yellow"),
     ),
 )

@@ -471,6 +471,14 @@ class Plan(_Strict):
             return {**data, "tahun": data["periode"][0]}
         return data
 
+    # --- Nomenclature (FORMAT.md, "Nomenclature") -------------------------
+    #: The official list the plan's ``kode`` come from; absent: the version
+    #: that holds them (``pokin validate`` says which).
+    nomenklatur: Literal["kepmendagri-900", "pemutakhiran-2027"] | None = None
+    #: Whose list applies; absent: read from ``perangkat_daerah``.
+    jenis_pemda: Literal["kabupaten", "kota", "provinsi"] | None = None
+    # --- end nomenclature -------------------------------------------------
+
     @field_validator("periode")
     @classmethod
     def _periode(cls, value: tuple[int, int] | None) -> tuple[int, int] | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from pokin import gc_paused
 from pokin.check.config import Settings, find_settings, normalise_name
@@ -14,6 +15,13 @@ from pokin.check.suppress import apply_suppressions, may_suppress
 from pokin.plan import LoadedPlan
 from pokin.problems import Finding, Problem
 from pokin.source.load import LoadResult, expand_paths, load_file
+
+if TYPE_CHECKING:
+    from pokin.check.rules.nomenclature import Nomenclature
+
+
+#: The rules that read the official nomenclature lists.
+_LIST_RULES = frozenset({"N003", "N004", "N005", "N006", "N007"})
 
 
 @dataclass(frozen=True)
@@ -129,7 +137,22 @@ def check_loaded(
     if settings.severity:
         problems = [_with_severity(p, settings, rules) for p in problems]
     problems.sort(key=Problem.sort_key)
-    return FileReport(result.file, problems, result, settings.strict)
+    return FileReport(
+        result.file, problems, result, settings.strict, _nomenclature(plan, selection, rules)
+    )
+
+
+def _nomenclature(
+    plan: LoadedPlan | None, selection: Selection, rules: dict[str, Rule]
+) -> Nomenclature | None:
+    """The nomenclature the list rules used (decided once per plan, so free when they ran)."""
+    if plan is None or not any(
+        selection.enabled(r.code, r.group) for r in rules.values() if r.code in _LIST_RULES
+    ):
+        return None
+    from pokin.check.rules.nomenclature import effective_nomenclature
+
+    return effective_nomenclature(plan)
 
 
 #: Groups of the problems the loader reports: their errors are never deselected.

@@ -6,10 +6,14 @@ Renderers depend on these records, never on the engine that makes them.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from pokin.plan import LoadedPlan
 from pokin.problems import Problem
 from pokin.source.load import LoadResult
+
+if TYPE_CHECKING:
+    from pokin.check.rules.nomenclature import Nomenclature
 
 
 @dataclass
@@ -20,6 +24,8 @@ class FileReport:
     problems: list[Problem] = field(default_factory=list)
     result: LoadResult | None = None
     strict: bool = False  # the project settings ask warnings to fail
+    #: The nomenclature the codes were checked against (rules N003–N007), when they ran.
+    nomenklatur: Nomenclature | None = None
 
     @property
     def plan(self) -> LoadedPlan | None:

@@ -9,6 +9,8 @@ import sys
 from pokin.cli import (  # noqa: F401  (each module registers its commands)
     budget,
     diff,
+    fix,
+    nomenklatur,
     report,
     rules,
     schema,

@@ -241,11 +241,20 @@ def lookup(kode: str, version: str, jenis_pemda: str) -> Entry | None:
     """The official entry of a kode (normalised; ``U.BB.01…`` also tried as ``X.XX.01…``)."""
     table = _table(version)
     rows = table.side(_side(jenis_pemda))
+    row = rows.get(kode)  # a kode written as the list writes it: no normalising
+    if row is not None:
+        return table.entry(row)
     for candidate in _aliases(normalise_kode(kode)):
         row = rows.get(candidate)
         if row is not None:
             return table.entry(row)
     return None
+
+
+def contains(kode: str, version: str, jenis_pemda: str) -> bool:
+    """Whether a version's list has this kode for this jenis pemda (no entry is built)."""
+    rows = _table(version).side(_side(jenis_pemda))
+    return kode in rows or any(c in rows for c in _aliases(normalise_kode(kode)))
 
 
 def versions_with(kode: str, jenis_pemda: str) -> tuple[str, ...]:
@@ -439,3 +448,20 @@ def _near_names(
         if ratio >= _NEAR_CUTOFF:
             scored.append((ratio, k))
     return scored
+
+
+_SATUAN: frozenset[str] | None = None
+
+
+def official_satuan() -> frozenset[str]:
+    """Every satuan of a sub kegiatan indicator in any version, as published (read once)."""
+    global _SATUAN
+    if _SATUAN is None:
+        found: set[str] = set()
+        for version in VERSIONS:
+            for row in _table(version).rows:
+                fields = row.split(b"\t", 7)
+                if len(fields) > 6 and fields[6]:
+                    found.add(fields[6].decode("utf-8"))
+        _SATUAN = frozenset(found)
+    return _SATUAN

@@ -67,6 +67,13 @@ DIFF_FORMATS: dict[str, OutputFormat] = _registry(
     OutputFormat("json", "JSON untuk alat lain", "pokin.render.diff:render_json", True),
 )
 
+# --- `pokin nomenklatur` --------------------------------------------------------
+NOMENCLATURE_FORMATS: dict[str, OutputFormat] = _registry(
+    OutputFormat("human", "teks untuk terminal", "pokin.render.nomenclature:render_human"),
+    OutputFormat("json", "JSON untuk alat lain", "pokin.render.nomenclature:render_json", True),
+)
+# --- end `pokin nomenklatur` ----------------------------------------------------
+
 
 def choice(name: str, registry: Mapping[str, OutputFormat]) -> type[enum.StrEnum]:
     """A string enum of the registry's names, for a Typer ``--format`` option."""

@@ -6,7 +6,7 @@ import json
 import sys
 from itertools import groupby
 
-from pokin.check.result import Report
+from pokin.check.result import FileReport, Report
 from pokin.problems import Problem
 
 JSON_FORMAT_VERSION = 1
@@ -22,6 +22,10 @@ def render_json(report: Report) -> str:
             "format_version": JSON_FORMAT_VERSION,
             "files": [f.file for f in report.files],
             "problems": [p.as_dict() for p in report.problems],
+            # which official list each file's codes were checked against
+            "nomenklatur": {
+                f.file: f.nomenklatur.as_dict() for f in report.files if f.nomenklatur is not None
+            },
         },
         ensure_ascii=False,
         indent=2,
@@ -35,6 +39,27 @@ def summary_line(report: Report) -> str:
     if not errors and not warnings:
         return f"Tidak ada masalah dalam {files} berkas."
     return f"{errors} galat, {warnings} peringatan dalam {files} berkas."
+
+
+def nomenclature_lines(report: Report) -> list[str]:
+    """'Nomenklatur: …' for each file whose list was not declared by the plan itself."""
+    files = [
+        f
+        for f in report.files
+        if f.nomenklatur is not None
+        and not (f.nomenklatur.version_from == "rencana" and f.nomenklatur.jenis_from == "rencana")
+        and (f.nomenklatur.jenis_pemda is not None or _has_kode(f))
+    ]
+    lines = []
+    for f in files:
+        text = f.nomenklatur.describe() if f.nomenklatur is not None else ""
+        lines.append(text[:1].upper() + text[1:] if len(report.files) == 1 else f"{f.file}: {text}")
+    return lines
+
+
+def _has_kode(report: FileReport) -> bool:
+    plan = report.plan
+    return plan is not None and any(getattr(r.node, "kode", None) for r in plan.nodes)
 
 
 def print_human(report: Report) -> None:
@@ -58,6 +83,8 @@ def print_human(report: Report) -> None:
         for p in items:
             out.print("  " + _line(p, escape))
         out.print()
+    for line in nomenclature_lines(report):
+        out.print(escape(line))
     errors = report.count("error")
     style = "bold red" if errors else ("yellow" if report.count("warning") else "bold green")
     mark = "✗" if errors else ("!" if report.count("warning") else "✓")

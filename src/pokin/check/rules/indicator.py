@@ -279,9 +279,20 @@ def _target_values(ind: Indikator) -> Iterator[tuple[int | None, float | int]]:
         yield None, target
 
 
+#: Words of an indicator of growth or a ratio, whose "%" may exceed 100 (I004 warns only).
+GROWTH_WORDS = frozenset({"peningkatan", "pertumbuhan", "kenaikan", "rasio"})
+
+
+def _growth(uraian: str) -> bool:
+    return any(word in GROWTH_WORDS for word in _WORD.findall(uraian.lower()))
+
+
 @rule("I004", "percent-out-of-range", "indicator")
 def percent_out_of_range(plan: LoadedPlan) -> Iterable[Finding]:
     """A target in "%" lies outside 0–100.
+
+    A warning, not an error, for an indicator of growth or a ratio (worded
+    with peningkatan, pertumbuhan, kenaikan or rasio): 120% growth is possible.
 
     Failing:
         - id: dayasos
@@ -300,11 +311,18 @@ def percent_out_of_range(plan: LoadedPlan) -> Iterable[Finding]:
                 when = f" tahun {year}" if year is not None else ""
                 path = (*base, "indikator", i, "target")
                 where = path if year is None else (*path, year)
+                growth = _growth(ind.uraian)
                 yield Finding(
                     "I004",
-                    f"Target{when} {format_number(value)}% di luar rentang 0–100%.",
+                    f"Target{when} {format_number(value)}% di luar rentang 0–100%"
+                    + (
+                        "; periksa, walau pertumbuhan atau rasio dapat melebihi 100%."
+                        if growth
+                        else "."
+                    ),
                     where,
                     owner,
+                    "warning" if growth else None,
                 )
 
 
@@ -414,6 +432,10 @@ def subkegiatan_not_output(plan: LoadedPlan) -> Iterable[Finding]:
     (or Banyaknya, Total, Frekuensi) or measured in a count unit, and is
     neither worded as a share or rate nor measured in "%".
 
+    The official nomenclature counts too: an indicator worded as the
+    official indikator of its `kode` passes, and every satuan of an official
+    sub kegiatan indicator (Km, Ha, m³, Unit, Ruang, …) is a count unit.
+
     Failing:
         - id: bencana-permakanan
           indikator:
@@ -431,6 +453,8 @@ def subkegiatan_not_output(plan: LoadedPlan) -> Iterable[Finding]:
         counted = kind == "count" or unit in COUNT_UNITS
         if counted and kind not in ("percent", "outcome") and unit not in PERCENT_UNITS:
             continue
+        if _official_output(plan, ref, ind, kind, unit):
+            continue
         yield Finding(
             "I007",
             f"Indikator sub kegiatan '{ref.id}' bukan jumlah keluaran (output); "
@@ -438,6 +462,44 @@ def subkegiatan_not_output(plan: LoadedPlan) -> Iterable[Finding]:
             (*ref.path, "indikator", i, "uraian"),
             ref.id,
         )
+
+
+def _official_output(plan: LoadedPlan, ref: NodeRef, ind: Indikator, kind: Kind, unit: str) -> bool:
+    """Whether the official nomenclature makes an indicator an output (I007).
+
+    Asked only for indicators the word lists flag, so the lists are read only then.
+    """
+    from pokin.check.rules.nomenclature import official_entry
+    from pokin.nomenclature import comparable
+
+    entry = official_entry(plan, ref)
+    if (
+        entry is not None
+        and entry.indikator
+        and comparable(ind.uraian) == comparable(entry.indikator)
+    ):
+        return True
+    if kind in ("percent", "outcome") or unit in OUTCOME_UNITS or not unit:
+        return False
+    if entry is not None and entry.satuan and unit == unit_of(entry.satuan):
+        return True  # its kode's own official satuan
+    return unit in _official_units()
+
+
+_OFFICIAL_UNITS: frozenset[str] | None = None
+
+
+def _official_units() -> frozenset[str]:
+    """Every official sub kegiatan satuan as compared (:func:`unit_of`), shares left out."""
+    global _OFFICIAL_UNITS
+    if _OFFICIAL_UNITS is None:
+        from pokin.nomenclature import official_satuan
+
+        units = {unit_of(s) for s in official_satuan()}
+        _OFFICIAL_UNITS = (
+            frozenset(u for u in units if u and u not in OUTCOME_UNITS) - PERCENT_WORDS
+        )
+    return _OFFICIAL_UNITS
 
 
 @rule("I008", "not-outcome-measure", "indicator", "warning")
@@ -474,11 +536,13 @@ def not_outcome_measure(plan: LoadedPlan) -> Iterable[Finding]:
         )
 
 
-@rule("I009", "duplicate-statement", "indicator")
+@rule("I009", "duplicate-statement", "indicator", "warning")
 def duplicate_statement(plan: LoadedPlan) -> Iterable[Finding]:
     """Two sibling nodes have the same statement (`kinerja`): a copy left unedited.
 
-    Case, spacing and punctuation are ignored.
+    Case, spacing and punctuation are ignored. Silent when the siblings carry
+    different `kode`: PermenPAN-RB 89/2021 lets one box of the pohon kinerja
+    become several components (sub kegiatan) with one statement.
 
     Failing:
         - id: penunjang-perencanaan
@@ -498,7 +562,7 @@ def duplicate_statement(plan: LoadedPlan) -> Iterable[Finding]:
         if len(parent.children) < 2:
             continue
         alone: dict[bytes, NodeRef | None] = {}  # the only child so far with this key
-        normed: dict[str, NodeRef] = {}  # first child per normalised statement
+        normed: dict[tuple[str, str | None], NodeRef] = {}  # first child per statement and kode
         for child in parent.children:
             key = _squeezed(child.node.kinerja)
             single = alone.get(key)
@@ -506,9 +570,9 @@ def duplicate_statement(plan: LoadedPlan) -> Iterable[Finding]:
                 alone[key] = child
                 continue
             if single is not None:  # a second child with this key: normalise the first
-                normed.setdefault(_norm(single.node.kinerja), single)
+                normed.setdefault(_statement_key(single), single)
                 alone[key] = None
-            first = normed.setdefault(_norm(child.node.kinerja), child)
+            first = normed.setdefault(_statement_key(child), child)
             if first is not child:
                 yield Finding(
                     "I009",
@@ -517,6 +581,13 @@ def duplicate_statement(plan: LoadedPlan) -> Iterable[Finding]:
                     (*child.path, "kinerja"),
                     child.id,
                 )
+
+
+def _statement_key(ref: NodeRef) -> tuple[str, str | None]:
+    """The normalised statement and the kode of a node: siblings with the same
+    statement but different kode are one box split into components (I009)."""
+    kode = getattr(ref.node, "kode", None)
+    return _norm(ref.node.kinerja), kode.strip() if isinstance(kode, str) else None
 
 
 @rule("I010", "target-year-outside-periode", "indicator")

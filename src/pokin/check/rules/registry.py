@@ -29,7 +29,7 @@ GROUPS: dict[str, str] = {
     "budget": "anggaran roll-up and budget lines",
     "cascade": "the shape of the cascade and who answers for each node",
     "indicator": "indicators, units and targets",
-    "nomenclature": "Permendagri nomenclature codes",
+    "nomenclature": "kode, nama and satuan against the official nomenclature (Kepmendagri 900)",
     "engine": "pokin's own operation (suppressions, internal failures)",
 }
 
@@ -42,6 +42,7 @@ RULE_MODULES: tuple[str, ...] = (
     "pokin.check.rules.indicator",
     "pokin.check.rules.nomenclature",
     "pokin.check.rules.workspace",
+    "pokin.check.rules.evaluator",  # I013–I016, C010, C011
 )
 
 
