@@ -16,9 +16,10 @@ DOCUMENTS = ROOT / "examples" / "documents"
 #: Each real-document shape and the findings its source really has (code, line).
 SHAPES = {
     "pk_kasi_rehsos_2025.yaml": [("I001", 59)],
-    "renja_setda_kalteng_2025.yaml": [("C006", 125)],
+    # I015: the published kegiatan kinerja are worded as activities
+    "renja_setda_kalteng_2025.yaml": [("C006", 125), ("I015", 126)],
     "rpjmd_kalteng_2025_2029.yaml": [("I001", 56)],
-    "renstra_dinkes_kotim_2022_2026.yaml": [("C006", 71)],
+    "renstra_dinkes_kotim_2022_2026.yaml": [("C006", 71), ("I015", 72)],
 }
 
 

@@ -188,7 +188,7 @@ DOCUMENT_KINDS: tuple[DocumentKind, ...] = (
         ("outcome",),
         "program",
         # stops at program; a program's kegiatan are in the PD's Renstra/Renja
-        frozenset({"C002", "C003", "C004"}),
+        frozenset({"C002", "C003", "C004", "I016"}),
         five_year=True,
     ),
     DocumentKind(
@@ -197,7 +197,7 @@ DOCUMENT_KINDS: tuple[DocumentKind, ...] = (
         ("outcome",),
         "subkegiatan",
         # a Renstra may stop at kegiatan
-        frozenset({"C003"}),
+        frozenset({"C003", "I016"}),
         five_year=True,
     ),
     DocumentKind(
@@ -206,7 +206,7 @@ DOCUMENT_KINDS: tuple[DocumentKind, ...] = (
         ("program",),
         "subkegiatan",
         # no outcome or CSF: the sasaran are the Renstra's
-        frozenset({"C001", "C004"}),
+        frozenset({"C001", "C004", "I016"}),
     ),
     DocumentKind(
         "pk",
@@ -214,7 +214,7 @@ DOCUMENT_KINDS: tuple[DocumentKind, ...] = (
         ("outcome", "csf", "program", "kegiatan", "subkegiatan"),
         "subkegiatan",
         # one jabatan's slice: it may stop at any level
-        frozenset({"C001", "C002", "C003", "C004", "C005"}),
+        frozenset({"C001", "C002", "C003", "C004", "C005", "I016"}),
     ),
 )
 #: ``dokumen`` value → its record.

@@ -124,7 +124,9 @@ def _worker(
     for result in results:
         settings = find_settings(result.file) if use_config else None
         report = check_loaded(result, selection, settings, cross.get(result.file, ()))
-        reports.append(FileReport(report.file, report.problems, None, report.strict))
+        reports.append(
+            FileReport(report.file, report.problems, None, report.strict, report.nomenklatur)
+        )
     pipe.send(reports)
     pipe.close()
 

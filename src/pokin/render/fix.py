@@ -201,7 +201,13 @@ def fix_nama_file(path: str, write: bool) -> FixResult:
             result.error = "bukan berkas biasa (tautan simbolik, perangkat atau FIFO); tidak diubah"
             return result
         assert result.fixed is not None
-        write_atomic(fs, result.fixed, keep_mode=True)
+        try:
+            # the plan itself is the target: plan_ok, as for pokin fmt
+            write_atomic(fs, result.fixed, keep_mode=True, plan_ok=True)
+        except OSError as exc:  # full disk, read-only folder: the original is untouched
+            raise UsageError(
+                f"{path} tidak dapat ditulis: {exc.strerror or exc}; berkas tidak diubah"
+            ) from None
         result.written = True
     return result
 

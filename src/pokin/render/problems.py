@@ -6,7 +6,7 @@ import json
 import sys
 from itertools import groupby
 
-from pokin.check.result import FileReport, Report
+from pokin.check.result import Report
 from pokin.problems import Problem
 
 JSON_FORMAT_VERSION = 1
@@ -48,18 +48,13 @@ def nomenclature_lines(report: Report) -> list[str]:
         for f in report.files
         if f.nomenklatur is not None
         and not (f.nomenklatur.version_from == "rencana" and f.nomenklatur.jenis_from == "rencana")
-        and (f.nomenklatur.jenis_pemda is not None or _has_kode(f))
+        and (f.nomenklatur.jenis_pemda is not None or f.nomenklatur.has_kode)
     ]
     lines = []
     for f in files:
         text = f.nomenklatur.describe() if f.nomenklatur is not None else ""
         lines.append(text[:1].upper() + text[1:] if len(report.files) == 1 else f"{f.file}: {text}")
     return lines
-
-
-def _has_kode(report: FileReport) -> bool:
-    plan = report.plan
-    return plan is not None and any(getattr(r.node, "kode", None) for r in plan.nodes)
 
 
 def print_human(report: Report) -> None:
@@ -104,6 +99,8 @@ def _print_plain(report: Report) -> None:
             where = f"{visible(p.file)}:{p.line}:{p.column}"
             write(f"  {where}: {p.code} {word}{node} {visible(p.message)}\n")
         write("\n")
+    for line in nomenclature_lines(report):
+        write(f"{visible(line)}\n")
     errors = report.count("error")
     mark = "✗" if errors else ("!" if report.count("warning") else "✓")
     write(f"{mark} {summary_line(report)}\n")

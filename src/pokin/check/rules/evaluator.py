@@ -202,13 +202,11 @@ def kinerja_is_activity(plan: LoadedPlan) -> Iterable[Finding]:
     Dilaksanakannya) state the work done. Sub kegiatan may.
 
     Failing:
-        kegiatan:
-          - id: penunjang-perencanaan
-            kinerja: Penyusunan Dokumen Perencanaan Perangkat Daerah
+        - id: penunjang-perencanaan
+          kinerja: Penyusunan Dokumen Perencanaan Perangkat Daerah
     Passing:
-        kegiatan:
-          - id: penunjang-perencanaan
-            kinerja: Tersedianya Dokumen Perencanaan Perangkat Daerah yang Berkualitas
+        - id: penunjang-perencanaan
+          kinerja: Tersedianya Dokumen Perencanaan Perangkat Daerah yang Berkualitas
     """
     for ref in plan.nodes:
         if ref.level == "subkegiatan":
@@ -282,10 +280,16 @@ def jabatan_nothing_to_sign(plan: LoadedPlan) -> Iterable[Finding]:
     A jabatan's PK holds the nodes it answers for (its `pj`, inherited by the
     nodes beneath that name none); when none of their indicators has a
     target for the plan year, the PK has nothing to promise. Not reported
-    for `rpjmd.pj` (the Kepala Daerah signs the RPJMD's kinerja) nor for a
-    jabatan that owns nothing and is no one's atasan (C005).
+    for `rpjmd.pj` (the Kepala Daerah signs the RPJMD's kinerja), for a
+    jabatan that owns nothing and is no one's atasan (C005), nor, outside a
+    penjenjangan, for a jabatan that owns nothing in the document: in a
+    Renja, Renstra or PK slice it is listed to sign as atasan, and its own
+    kinerja are in another document.
 
     Failing:
+        jabatan:
+          - id: kadis
+            nama: Kepala Dinas Sosial
         csf:
           - id: pelayanan-sosial
             pj: kadis
@@ -308,7 +312,9 @@ def jabatan_nothing_to_sign(plan: LoadedPlan) -> Iterable[Finding]:
     atasan = {j.atasan for j in plan.model.jabatan if j.atasan}
     rpjmd = plan.model.rpjmd.pj if plan.model.rpjmd is not None else None
     for i, jab in enumerate(plan.model.jabatan):
-        if jab.id == rpjmd or owners.get(jab.id) or (jab.id not in owners and jab.id not in atasan):
+        if jab.id == rpjmd or owners.get(jab.id):
+            continue
+        if jab.id not in owners and (jab.id not in atasan or plan.kind.key != "penjenjangan"):
             continue
         yield Finding(
             "C010",
@@ -330,6 +336,7 @@ def csf_without_renstra(plan: LoadedPlan) -> Iterable[Finding]:
         csf:
           - id: pelayanan-sosial
             kinerja: Meningkatnya Pelayanan Sosial PPKS
+            renstra: null
     Passing:
         csf:
           - id: pelayanan-sosial

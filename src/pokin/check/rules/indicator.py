@@ -540,9 +540,10 @@ def not_outcome_measure(plan: LoadedPlan) -> Iterable[Finding]:
 def duplicate_statement(plan: LoadedPlan) -> Iterable[Finding]:
     """Two sibling nodes have the same statement (`kinerja`): a copy left unedited.
 
-    Case, spacing and punctuation are ignored. Silent when the siblings carry
-    different `kode`: PermenPAN-RB 89/2021 lets one box of the pohon kinerja
-    become several components (sub kegiatan) with one statement.
+    Case, spacing and punctuation are ignored. Silent when both siblings
+    carry a `kode` and the two differ: PermenPAN-RB 89/2021 lets one box of
+    the pohon kinerja become several components (sub kegiatan) with one
+    statement. A sibling without a `kode` (or with the same one) is a copy.
 
     Failing:
         - id: penunjang-perencanaan
@@ -551,6 +552,7 @@ def duplicate_statement(plan: LoadedPlan) -> Iterable[Finding]:
               kinerja: Tersusunnya Dokumen Perencanaan Perangkat Daerah
             - id: penunjang-laporan-capaian
               kinerja: Tersusunnya Dokumen Perencanaan Perangkat Daerah
+              kode: null
     Passing:
         - id: penunjang-perencanaan
           subkegiatan:
@@ -562,18 +564,20 @@ def duplicate_statement(plan: LoadedPlan) -> Iterable[Finding]:
         if len(parent.children) < 2:
             continue
         alone: dict[bytes, NodeRef | None] = {}  # the only child so far with this key
-        normed: dict[tuple[str, str | None], NodeRef] = {}  # first child per statement and kode
+        groups: dict[str, _SameStatement] = {}  # children per normalised statement
         for child in parent.children:
             key = _squeezed(child.node.kinerja)
             single = alone.get(key)
             if single is None and key not in alone:
                 alone[key] = child
                 continue
-            if single is not None:  # a second child with this key: normalise the first
-                normed.setdefault(_statement_key(single), single)
+            if single is not None:  # a second child with this key: file the first
+                groups.setdefault(_norm(single.node.kinerja), _SameStatement()).add(single)
                 alone[key] = None
-            first = normed.setdefault(_statement_key(child), child)
-            if first is not child:
+            group = groups.setdefault(_norm(child.node.kinerja), _SameStatement())
+            first = group.copy_of(child)
+            group.add(child)
+            if first is not None:
                 yield Finding(
                     "I009",
                     f"Pernyataan kinerja {LEVEL_WORD[child.level]} '{child.id}' sama dengan "
@@ -583,11 +587,34 @@ def duplicate_statement(plan: LoadedPlan) -> Iterable[Finding]:
                 )
 
 
-def _statement_key(ref: NodeRef) -> tuple[str, str | None]:
-    """The normalised statement and the kode of a node: siblings with the same
-    statement but different kode are one box split into components (I009)."""
+class _SameStatement:
+    """Siblings with one statement: a copy unless both carry a `kode` and they differ."""
+
+    def __init__(self) -> None:
+        self.first: NodeRef | None = None
+        self.without_kode: NodeRef | None = None
+        self.by_kode: dict[str, NodeRef] = {}
+
+    def copy_of(self, ref: NodeRef) -> NodeRef | None:
+        """The earlier sibling ``ref`` repeats, if any."""
+        kode = _kode(ref)
+        if kode is None:
+            return self.first
+        return self.by_kode.get(kode) or self.without_kode
+
+    def add(self, ref: NodeRef) -> None:
+        """File ``ref`` (the first of each kind is kept)."""
+        kode = _kode(ref)
+        self.first = self.first or ref
+        if kode is None:
+            self.without_kode = self.without_kode or ref
+        else:
+            self.by_kode.setdefault(kode, ref)
+
+
+def _kode(ref: NodeRef) -> str | None:
     kode = getattr(ref.node, "kode", None)
-    return _norm(ref.node.kinerja), kode.strip() if isinstance(kode, str) else None
+    return kode.strip() or None if isinstance(kode, str) else None
 
 
 @rule("I010", "target-year-outside-periode", "indicator")

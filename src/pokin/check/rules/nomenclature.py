@@ -142,6 +142,8 @@ class Nomenclature:
     #: Whether the codes are checked against a list (N003–N006): both are known
     #: and the version has a list for the jenis (Kepmendagri 900 has none for provinsi).
     checked: bool
+    #: Whether the plan has any ``kode`` at all (a plan without one needs no note).
+    has_kode: bool = False
 
     def as_dict(self) -> dict[str, str | bool | None]:
         """The JSON shape (``pokin validate --format json``, field ``nomenklatur``)."""
@@ -227,7 +229,8 @@ def _decide(
     if version is None:
         version, version_from = _by_kodes(plan, jenis) if jenis is not None else (None, None)
     checked = version is not None and jenis is not None and nm.covers(version, jenis)
-    return Nomenclature(version, jenis, version_from, jenis_from, checked)
+    has_kode = any(getattr(ref.node, "kode", None) for ref in plan.nodes)
+    return Nomenclature(version, jenis, version_from, jenis_from, checked, has_kode)
 
 
 def _by_kodes(plan: LoadedPlan, jenis: str) -> tuple[str | None, str | None]:
