@@ -163,6 +163,12 @@ def test_pejabat_nip_has_18_digits() -> None:
     assert pejabat is not None and (pejabat.nip, pejabat.status) == ("197001011990031001", "plt")
     bad = good.replace('"197001011990031001"', '"19700101199003"')
     assert found(bad) == [("S004", 19)]
+    # a kepala daerah has no NIP; a pejabat not yet known by NIP gets a blank line
+    without = good.replace('      nip: "197001011990031001"\n', "")
+    assert without != good
+    loaded = load_text(without, "p.yaml").plan
+    assert loaded is not None and loaded.jabatan_by_id["kadis"].pejabat is not None
+    assert loaded.jabatan_by_id["kadis"].pejabat.nip is None
 
 
 def test_pokin_rules_shows_the_kinds_each_rule_applies_to() -> None:

@@ -385,3 +385,52 @@ def test_check_on_a_canonical_large_plan_changes_nothing(tmp_path: Path) -> None
         result = format_bytes(out.read_bytes(), str(out))
         assert result.error is None and result.problems == [], result.error
         assert not result.changed, style
+
+
+SLICE = """\
+pokin: 1
+dokumen: renja
+perangkat_daerah: Dinas Sosial Kabupaten Contoh
+tahun: 2025
+jabatan:
+  - nama: Bupati Contoh
+    id: bupati
+    eselon: kepala_daerah
+  - nama: Kepala Dinas
+    id: kadis
+    eselon: II
+    atasan: bupati
+    pejabat:
+      status: plt
+      nama: Drs. A
+program:
+  - kinerja: Meningkatnya Penanganan Korban Bencana
+    id: p1
+    nama: Program Penanganan Bencana
+    kode: "1.06.06"
+    anggaran: 100
+    pj: kadis
+    crosscutting:
+      - peran: Logistik tanggap darurat
+        mitra: BPBD
+    indikator:
+      - satuan: "%"
+        uraian: Persentase korban bencana yang tertangani
+        target: 90
+"""
+
+
+def test_a_plan_that_starts_at_program_gets_every_key_order() -> None:
+    # a top-level program list, a pejabat and a crosscutting entry are ordered
+    # as their nested counterparts are
+    result = format_bytes(SLICE.encode(), "renja.yaml")
+    assert result.error is None and result.formatted is not None
+    text = result.formatted.decode()
+    assert "  - id: bupati\n    nama: Bupati Contoh\n" in text
+    assert "    pejabat:\n      nama: Drs. A\n      status: plt\n" in text
+    assert "  - id: p1\n    kinerja: Meningkatnya Penanganan Korban Bencana\n" in text
+    assert "      - uraian: Persentase korban bencana yang tertangani\n        satuan:" in text
+    assert "    crosscutting:\n      - mitra: BPBD\n        peran: Logistik" in text
+    assert text.index("indikator:") < text.index("pj: kadis") < text.index("crosscutting:")
+    before, after = load_text(SLICE, "a").plan, load_text(text, "b").plan
+    assert before is not None and after is not None and before.model == after.model

@@ -380,11 +380,17 @@ class Pejabat(_Strict):
     """Who holds a jabatan, for documents ready to sign."""
 
     nama: Text
-    nip: Annotated[
-        str,
-        BeforeValidator(_nip),
-        WithJsonSchema({"type": "string", "pattern": r"^[0-9 ]+$", "description": "18 digits"}),
-    ]
+    #: A kepala daerah has none; a PK prints a blank NIP line when it is not given.
+    nip: (
+        Annotated[
+            str,
+            BeforeValidator(_nip),
+            WithJsonSchema(
+                {"type": "string", "pattern": r"^[0-9 ]+$", "description": "18 digits"}
+            ),
+        ]
+        | None
+    ) = None
     pangkat: Text | None = None
     status: Literal["definitif", "plt", "plh"] = "definitif"
 

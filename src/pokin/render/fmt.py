@@ -574,6 +574,8 @@ _ORDERS: dict[str, tuple[str, ...]] = {
     "renstra": RENSTRA_KEYS,
     "renstra_item": RENSTRA_ITEM_KEYS,
     "jabatan": JABATAN_KEYS,
+    "pejabat": PEJABAT_KEYS,
+    "crosscutting": CROSSCUTTING_KEYS,
     "indikator": INDIKATOR_KEYS,
     **{"node:" + level: NODE_KEYS for level in ("outcome", "csf", *CHILD_KEY.values())},
 }
@@ -619,12 +621,18 @@ def _child_role(role: str, key: str | None, value: Any, percent: bool = False) -
             return "node:outcome" if isinstance(value, MappingNode) else ""
         if key == "csf":
             return "node:csf"
+        if key in ("program", "kegiatan", "subkegiatan"):  # a plan that starts below the CSF
+            return "node:" + key
         return ""
+    if role == "jabatan":
+        return "pejabat" if key == "pejabat" and isinstance(value, MappingNode) else ""
     if role == "renstra":
         return "renstra_item" if key in RENSTRA_KEYS else ""
     if role.startswith("node:") or role == "renstra_item":
         if key == "indikator":
             return "indikator"
+        if key == "crosscutting" and role.startswith("node:"):
+            return "crosscutting"
         if key == "anggaran" and role.startswith("node:"):
             return "money"
         child = CHILD_KEY.get(role[5:]) if role.startswith("node:") else None

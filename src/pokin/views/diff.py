@@ -622,7 +622,7 @@ def _shown(value: Any) -> Any:
     from pokin.model import Crosscutting, Pejabat
 
     if isinstance(value, Pejabat):
-        parts = [f"NIP {value.nip}", value.pangkat, value.status]
+        parts = [f"NIP {value.nip}" if value.nip else None, value.pangkat, value.status]
         return f"{value.nama} ({', '.join(p for p in parts if p)})"
     if isinstance(value, list) and value and isinstance(value[0], Crosscutting):
         return "; ".join(f"{c.ke or c.mitra}: {c.peran}" for c in value)
