@@ -385,9 +385,7 @@ class Pejabat(_Strict):
         Annotated[
             str,
             BeforeValidator(_nip),
-            WithJsonSchema(
-                {"type": "string", "pattern": r"^[0-9 ]+$", "description": "18 digits"}
-            ),
+            WithJsonSchema({"type": "string", "pattern": r"^[0-9 ]+$", "description": "18 digits"}),
         ]
         | None
     ) = None
