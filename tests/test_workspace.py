@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -165,3 +166,26 @@ def test_the_checks_across_processes_report_what_one_process_does(ws: Path) -> N
     two = run_pokin("validate", str(ws), "-f", "json", env={"POKIN_JOBS": "2"})
     assert (one.code, one.stdout) == (two.code, two.stdout)
     assert one.code == 1 and '"R005"' in one.stdout and '"Y' in one.stdout
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_the_workspace_nomenclature_is_each_plans_default(ws: Path, jobs: str) -> None:
+    run = run_pokin("validate", str(ws), "-f", "json", env={"POKIN_JOBS": jobs})
+    used = json.loads(run.stdout)["nomenklatur"]
+    assert {(v["versi"], v["versi_dari"], v["jenis_pemda_dari"]) for v in used.values()} == {
+        ("kepmendagri-900", "workspace", "workspace")
+    }
+    # the workspace names the other list: the codes of the 900 list are now of another version
+    replace(
+        ws / "pokin.toml", 'nomenklatur = "kepmendagri-900"', 'nomenklatur = "pemutakhiran-2027"'
+    )
+    after = run_pokin("validate", str(ws), "-f", "json", env={"POKIN_JOBS": jobs})
+    used = json.loads(after.stdout)["nomenklatur"]
+    assert {v["versi"] for v in used.values()} == {"pemutakhiran-2027"}
+    codes = {p["code"] for p in json.loads(after.stdout)["problems"]}
+    assert codes & {"N003", "N006"}, codes
+    # a plan's own key still wins over the workspace's
+    replace(ws / "opd" / "dinsos.yaml", "pokin: 1\n", "pokin: 1\nnomenklatur: kepmendagri-900\n")
+    mine = run_pokin("validate", str(ws), "-f", "json", env={"POKIN_JOBS": jobs})
+    dinsos = json.loads(mine.stdout)["nomenklatur"][str(ws / "opd" / "dinsos.yaml")]
+    assert (dinsos["versi"], dinsos["versi_dari"]) == ("kepmendagri-900", "rencana")

@@ -23,6 +23,8 @@ from pokin.source.workspace import Workspace, WorkspaceConfig, load_workspace, p
 if TYPE_CHECKING:
     from multiprocessing.connection import Connection
 
+    from pokin.source.load import LoadResult
+
 #: Below this many plans per process a worker costs more than it saves.
 MIN_PLANS_PER_WORKER = 4
 
@@ -42,6 +44,7 @@ def check_workspace(
     cross = workspace_problems(plan_links(r) for r in ws.results)
     files = _config_report(config, ws.problems, selection)
     for result in ws.results:
+        _workspace_nomenclature(result, config.nomenklatur, config.jenis_pemda)
         settings = find_settings(result.file) if use_config else None
         files.append(check_loaded(result, selection, settings, cross.get(result.file, ())))
     return ws, Report(files)
@@ -81,7 +84,9 @@ def _in_processes(
     for share in shares:
         here, there = context.Pipe()
         process = context.Process(
-            target=_worker, args=(there, share, selection, use_config), daemon=True
+            target=_worker,
+            args=(there, share, selection, use_config, config.nomenklatur, config.jenis_pemda),
+            daemon=True,
         )
         process.start()
         there.close()
@@ -111,7 +116,12 @@ def _in_processes(
 
 
 def _worker(
-    pipe: Connection, share: list[str], selection: Selection, use_config: bool
+    pipe: Connection,
+    share: list[str],
+    selection: Selection,
+    use_config: bool,
+    nomenklatur: str | None,
+    jenis_pemda: str | None,
 ) -> None:  # pragma: no cover - runs in a child process
     """Load a share of the plans, send their summaries, check them with the links' problems."""
     from pokin.check.rules.workspace import plan_links
@@ -122,6 +132,7 @@ def _worker(
     cross: dict[str, list[Problem]] = pipe.recv()
     reports = []
     for result in results:
+        _workspace_nomenclature(result, nomenklatur, jenis_pemda)
         settings = find_settings(result.file) if use_config else None
         report = check_loaded(result, selection, settings, cross.get(result.file, ()))
         reports.append(
@@ -129,6 +140,19 @@ def _worker(
         )
     pipe.send(reports)
     pipe.close()
+
+
+def _workspace_nomenclature(
+    result: LoadResult, nomenklatur: str | None, jenis_pemda: str | None
+) -> None:
+    """Give a plan the workspace's ``nomenklatur`` and ``jenis_pemda`` as its defaults.
+
+    The plan's own keys still win; decided once per plan, before the rules run.
+    """
+    if result.plan is not None and (nomenklatur or jenis_pemda):
+        from pokin.check.rules.nomenclature import effective_nomenclature
+
+        effective_nomenclature(result.plan, nomenklatur, jenis_pemda)
 
 
 def workers(plans: int) -> int:
