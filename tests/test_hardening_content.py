@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import re
+from pathlib import Path
 
 import jsonschema
 import pytest
@@ -10,7 +12,7 @@ import pytest
 from pokin.check.engine import check_loaded
 from pokin.source.load import load_text
 from pokin.source.parse import parse
-from tests.helpers import MINIMAL, found, run_pokin, write
+from tests.helpers import EXAMPLE, MINIMAL, found, run_pokin, write
 
 
 def _problems(text: str) -> list[tuple[str, int, str]]:
@@ -206,3 +208,37 @@ def test_schema_and_loader_agree_on_numbers_and_years(
         assert "3000000" not in new
         return
     assert loader_ok == schema_ok, (new, loader_ok, schema_ok)
+
+
+# ---- plan text in every Markdown output: literal, never HTML or a link -----------------
+
+_HOSTILE_MD = "<img src=x onerror=alert(1)> [klik](javascript:alert(1)) **tebal** | sel"
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ("budget", "{plan}", "-f", "md"),
+        ("budget", "{plan}", "--by", "jabatan", "-f", "md"),
+        ("diff", "{base}", "{plan}", "-f", "md"),
+        ("report", "{plan}", "-f", "md", "--no-diagram"),
+        ("pk", "{plan}", "-j", "jf-sekretariat", "-f", "md"),
+    ],
+    ids=lambda c: "-".join(c[::2]),
+)
+def test_plan_text_in_markdown_is_literal(command: tuple[str, ...], tmp_path: Path) -> None:
+    text = EXAMPLE.read_text(encoding="utf-8")
+    old = "nama: Administrasi Keuangan Perangkat Daerah"
+    changed = text.replace(old, f"nama: '{_HOSTILE_MD}'")
+    changed = changed.replace(
+        "kinerja: Tersediannya gaji dan tunjangan ASN", f"kinerja: '{_HOSTILE_MD}'"
+    )
+    changed = changed.replace("nama: Pejabat Fungsional pada Sekretariat", f"nama: '{_HOSTILE_MD}'")
+    assert changed.count(_HOSTILE_MD) == 3
+    plan = write(tmp_path, changed, "plan.yaml")
+    args = [a.format(plan=plan, base=EXAMPLE) for a in command]
+    out = run_pokin(*args).stdout
+    assert "onerror" in out  # the text is shown …
+    assert "<img" not in out  # … as text: no raw HTML
+    assert not re.search(r"(?<!\\)\]\(", out)  # no link
+    assert "&lt;img src=x onerror=alert(1)&gt;" in out

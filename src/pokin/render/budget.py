@@ -208,7 +208,9 @@ def _amount_headers(view: BudgetView) -> list[str]:
 
 
 def _md(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ").replace("\r", " ")
+    from pokin.render.markdown import md_text
+
+    return md_text(text)
 
 
 def render_md(view: BudgetView) -> str:
@@ -221,23 +223,18 @@ def render_md(view: BudgetView) -> str:
         "|" + "|".join([":-:", "---", "---", "---"] + ["--:"] * (len(headers) - 4)) + "|",
     ]
     for row in view.rows:
-        ident = "\u00a0\u00a0" * row.indent + row.id
         cells = [
             MARK if row.mismatch else "",
             LEVEL_LABEL.get(row.level, row.level),
-            ident,
+            row.id,
             row.name,
             *_cells(view, row),
         ]
-        lines.append("| " + " | ".join(_md(c) for c in cells) + " |")
-    total = [
-        "",
-        "**Total**",
-        "",
-        f"**{TOTAL_LABEL}**",
-        *(f"**{c}**" if c else "" for c in _total_cells(view)),
-    ]
-    lines.append("| " + " | ".join(_md(c) for c in total) + " |")
+        shown = [_md(c) for c in cells]
+        shown[2] = "\u00a0\u00a0" * row.indent + shown[2]  # the nesting, kept as it is
+        lines.append("| " + " | ".join(shown) + " |")
+    total = ["", "Total", "", TOTAL_LABEL, *_total_cells(view)]
+    lines.append("| " + " | ".join(f"**{_md(c)}**" if c else "" for c in total) + " |")
     lines += ["", ("✓ " if not view.mismatches else MARK + " ") + summary(view)]
     if view.mismatches:
         lines.append("")

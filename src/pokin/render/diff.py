@@ -9,7 +9,6 @@ terminal.
 from __future__ import annotations
 
 import json
-import re
 import sys
 from typing import TYPE_CHECKING, Any
 
@@ -345,14 +344,9 @@ def _md_words(words: WordDiff) -> str:
 
 def _md_escape(text: str) -> str:
     """Plan text as literal Markdown: one line, no raw HTML, no link or image syntax."""
-    from pokin.render.console import visible
+    from pokin.render.markdown import md_text
 
-    text = visible(" ".join(text.split()))
-    text = text.replace("<", "&lt;").replace(">", "&gt;")
-    return _MD_SPECIAL.sub(r"\\\1", text)
-
-
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
+    return md_text(text)
 
 
 # ------------------------------------------------------------------------ fmt

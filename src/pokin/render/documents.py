@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 import jinja2
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from pokin.levels import BY_KEY
 from pokin.numbers import format_number, format_rupiah, roman
@@ -90,21 +90,13 @@ def tanggal(value: dt.date | None) -> str:
     return f"{value.day} {BULAN[value.month - 1]} {value.year}"
 
 
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]|~$])")
-_MD_LINE_START = re.compile(r"^(\d+)([.)])(?=\s|$)|^([-+=#])")
-
-
 def md_escape(value: object) -> Markup:
-    """Plan text for Markdown: one line, HTML specials as entities, specials escaped."""
+    """Plan text for Markdown (:func:`pokin.render.markdown.md_text`), marked safe."""
     if isinstance(value, Markup):
         return value
-    text = " ".join(str(value).split())
-    text = str(escape(text)).replace("&#39;", "'").replace("&#34;", '"')
-    text = _MD_SPECIAL.sub(r"\\\1", text)
-    text = _MD_LINE_START.sub(
-        lambda m: f"{m.group(1)}\\{m.group(2)}" if m.group(1) else f"\\{m.group(3)}", text
-    )
-    return Markup(text)
+    from pokin.render.markdown import md_text
+
+    return Markup(md_text(value))
 
 
 def _md_finalize(value: Any) -> Any:
