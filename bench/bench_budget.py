@@ -1,6 +1,6 @@
 """`pokin budget` against `pokin validate` on a 10,000-node synthetic plan.
 
-Issue 4: the budget command takes no more than 1.2x the time of validate on
+Target: the budget command takes no more than 1.2x the time of validate on
 the same plan (both as a user runs them: the console script, output to a
 file). Best of several runs each, measured in this invocation.
 

@@ -1,6 +1,6 @@
 """`pokin diff` of two versions of the 10,000-node plan against `pokin validate` of one.
 
-Target (issue 7): diff ≤ 2.5× validate, best of several runs, same invocation.
+Target: diff ≤ 2.5× validate, best of several runs, same invocation.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """What checking against the official nomenclature adds to `pokin validate`.
 
-Issue 13: the nomenclature checks (N003–N007, which read the shipped lists,
+Target: the nomenclature checks (N003–N007, which read the shipped lists,
 decide the version from the plan's codes and feed I007) cost at most 15% of
 `pokin validate` on the example and at most 5% on a 10,000-node plan. "Without
 them" is the same command with `--ignore N003,N004,N005,N006,N007,I007`: no

@@ -1,4 +1,4 @@
-"""Paths that used to be quadratic, timed at 1× and 10× size (issue 11).
+"""Paths that used to be quadratic, timed at 1× and 10× size.
 
 Each path is timed in-process (best of several runs) on a synthetic input of
 size n and 10·n. A near-linear path takes about ten times as long at 10×; a

@@ -1,6 +1,6 @@
 """What the consistency rules add to `pokin validate` on a 10,000-node plan.
 
-Issue 3: checks on a 10,000-node synthetic plan add less than 20% to the time
+Target: checks on a 10,000-node synthetic plan add less than 20% to the time
 `pokin validate` takes without them. "Without them" is `--select yaml,schema`:
 the plan is read and validated against the schema, and no rule runs. Both
 commands run as a user runs them (the console script, output discarded),

@@ -1,4 +1,4 @@
-"""Issue 5 figures: drawing the pohon kinerja as SVG with the embedded renderer.
+"""Figures: drawing the pohon kinerja as SVG with the embedded renderer.
 
     python bench/bench_tree.py
 

@@ -1,4 +1,4 @@
-"""Issue 14 figure: a workspace of 40 plans of 1,000 nodes vs the same plans as a plain folder.
+"""Figure: a workspace of 40 plans of 1,000 nodes vs the same plans as a plain folder.
 
     python bench/bench_workspace.py
 

@@ -1,4 +1,4 @@
-"""No silent pass, no crash, no injection: the commands on unusual input (issue 11)."""
+"""No silent pass, no crash, no injection: the commands on unusual input."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Unusual plan content gives located problems, never a crash or a silent pass (issue 11)."""
+"""Unusual plan content gives located problems, never a crash or a silent pass."""
 
 from __future__ import annotations
 

@@ -67,7 +67,7 @@ def test_mangled_plans_give_located_problems_never_exceptions(text: str) -> None
     ]
 
 
-# ---- content classes of issue 11: Unicode digits, huge numbers, markup, control characters
+# ---- content classes: Unicode digits, huge numbers, markup, control characters
 
 #: Values that once crashed a command or reached a terminal raw.
 HOSTILE_VALUES = [
