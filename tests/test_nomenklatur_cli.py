@@ -130,3 +130,33 @@ def test_fix_does_not_replace_a_symlink(tmp_path: Path) -> None:
     assert "bukan berkas biasa" in run.stdout
     assert link.is_symlink()
     assert "penyediaan makanan" in target.read_text()
+
+
+@pytest.mark.parametrize("kind", ["fifo", "device", "folder"])
+@pytest.mark.parametrize("check", [True, False])
+def test_fix_refuses_what_is_not_a_regular_file_without_waiting(
+    kind: str, check: bool, tmp_path: Path
+) -> None:
+    target = tmp_path / "plan.yaml"
+    if kind == "fifo":
+        os.mkfifo(target)
+    elif kind == "folder":
+        target.mkdir()
+    else:
+        target = Path("/dev/zero")
+    args = ["fix", *(["--check"] if check else []), str(target)]
+    run = run_pokin(*args)
+    assert run.code == 2, run.stdout + run.stderr
+    expected = "tidak ada berkas rencana" if kind == "folder" else "bukan berkas biasa"
+    assert expected in run.stderr
+    if kind == "device":
+        assert Path("/dev/zero").is_char_device()
+
+
+def test_query_and_results_are_shown_escaped() -> None:
+    run = run_pokin("nomenklatur", "\x1b]52;c;aGVsbG8=\x07 sosial")
+    assert run.code == 1
+    assert "\x1b" not in run.stdout and "\x07" not in run.stdout
+    assert "\\x1b]52" in run.stdout
+    long = run_pokin("nomenklatur", "a" * 10_000)
+    assert long.code == 1 and len(long.stdout) < 200

@@ -86,7 +86,12 @@ def test_quick_validate_matches_the_typer_command(tmp_path: Path) -> None:
     write(tmp_path, MINIMAL, "baik.yaml")
     write(tmp_path, MINIMAL.replace("tahun: 2025", "tahun: dua"), "rusak.yaml")
     (tmp_path / "sub").mkdir()
+    # a workspace whose glob matches nothing: a problem in its pokin.toml, not "no plans"
+    (tmp_path / "ws").mkdir()
+    (tmp_path / "ws" / "pokin.toml").write_text('[workspace]\nplans = ["opd/*.yaml"]\n')
     cases = [
+        [str(EXAMPLE.parent / "workspace")],
+        [str(tmp_path / "ws")],
         [str(EXAMPLE)],
         [str(tmp_path)],
         [str(tmp_path / "baik.yaml"), str(tmp_path / "rusak.yaml")],
@@ -107,3 +112,5 @@ def test_quick_validate_matches_the_typer_command(tmp_path: Path) -> None:
                 )
                 runs.append((proc.returncode, proc.stdout, proc.stderr))
             assert runs[0] == runs[1], args
+            if args == [str(tmp_path / "ws")]:
+                assert runs[0][0] == 1 and "R005" in runs[0][1] and "pokin.toml" in runs[0][1]

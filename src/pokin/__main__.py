@@ -49,12 +49,14 @@ def _quick_validate(paths: list[str]) -> int:
 
     gc.disable()  # as pokin.cli.main: short run, large acyclic trees
     try:
-        from pokin.check.engine import Selection, check_paths
+        from pokin.check.engine import Selection
+        from pokin.check.workspace import check_paths_or_workspaces
         from pokin.problems import UsageError
         from pokin.render.formats import PROBLEM_FORMATS, emit
 
         try:
-            report = check_paths(paths, Selection(), use_config=True)
+            # a workspace folder is checked as one pemda, as pokin.cli.validate does
+            report = check_paths_or_workspaces(paths, Selection(), use_config=True)
         except UsageError as exc:
             sys.stderr.write(f"pokin: error: {exc}\n")
             return 2

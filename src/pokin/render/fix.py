@@ -189,12 +189,14 @@ def _verify(
 
 def fix_nama_file(path: str, write: bool) -> FixResult:
     """Fix one file; with ``write`` a changed regular file is replaced atomically."""
+    from pokin.source.load import read_plan_bytes
+
     fs = FsPath(path)
     try:
         info = fs.lstat()
-        raw = fs.read_bytes()
     except OSError as exc:
         raise UsageError(f"berkas {path} tidak dapat dibaca: {exc.strerror}") from None
+    raw = read_plan_bytes(fs)  # a regular file of bounded size: a FIFO never hangs
     result = fix_nama_bytes(raw, path)
     if write and result.changed:
         if not stat.S_ISREG(info.st_mode):
@@ -238,4 +240,7 @@ def render_fix_report(report: FixReport, check: bool) -> str:
         lines.append(f"{total} nama akan diganti dengan nama resmi dalam {files} berkas.")
     else:
         lines.append(f"{total} nama diganti dengan nama resmi dalam {files} berkas.")
-    return "\n".join(lines)
+    from pokin.render.console import visible
+
+    # file names and ids reach the terminal escaped, like any plan text
+    return "\n".join(visible(line) for line in lines)

@@ -25,8 +25,12 @@ def _other(row: LookupRow) -> str:
 
 def render_human(view: LookupView) -> str:
     """Each entry: kode, level, version and list, nama, kinerja, indikator, satuan, counterpart."""
+    from pokin.problems import shorten
+    from pokin.render.console import visible
+
     if not view.rows:
-        return f"Tidak ada kode nomenklatur yang cocok dengan '{view.query}'."
+        # the query is shown shortened, and escaped like any text pokin prints
+        return f"Tidak ada kode nomenklatur yang cocok dengan '{visible(shorten(view.query))}'."
     lines: list[str] = []
     for row in view.rows:
         e = row.entry
@@ -47,6 +51,7 @@ def render_human(view: LookupView) -> str:
             else:
                 lines.append(f"  → tidak ada dalam {_other(row)}")
         lines.append("")
+    lines = [visible(line) for line in lines]  # shipped data, but never raw on a terminal
     if view.truncated:
         lines.append(f"(hanya {len(view.rows)} hasil pertama; pakai --limit untuk lebih banyak)")
     return "\n".join(lines).rstrip("\n")
