@@ -230,6 +230,27 @@ _PERIODE_SCHEMA: dict[str, Any] = {
 
 Anggaran = Annotated[Money, BeforeValidator(_money), WithJsonSchema(_MONEY_SCHEMA)]
 
+# --- Rencana aksi and capaian (FORMAT.md, "Rencana aksi", "Capaian") ------------------------
+#: Which way is better for an indicator.
+Arah = Literal["naik", "turun", "tetap"]
+#: The named capaian methods (docs/realisasi.md explains each).
+METODE_CAPAIAN: dict[str, str] = {
+    "standar": "naik: realisasi ÷ target × 100; turun: (2 × target − realisasi) ÷ target × 100, "
+    "paling kecil 0; tetap: 100 dikurangi selisih relatif",
+    "kebalikan": "untuk arah turun: target ÷ realisasi × 100 (cara sebagian pedoman LKjIP)",
+    "tercapai": "100 bila target tercapai menurut arahnya, 0 bila tidak",
+    "dibatasi": "seperti standar, tetapi paling tinggi 100",
+}
+MetodeCapaian = Literal["standar", "kebalikan", "tercapai", "dibatasi"]
+_TRIWULAN_SCHEMA: dict[str, Any] = {
+    "description": "Targets cumulative to the end of TW I..IV, e.g. [10, 25, 40, 55].",
+    "type": "array",
+    "items": _NUMBER_SCHEMA,
+    "minItems": 4,
+    "maxItems": 4,
+}
+# --- end rencana aksi -------------------------------------------------------------------------
+
 
 class _Strict(BaseModel):
     # defer_build: the validators are built once, for Plan, on first use,
@@ -245,6 +266,12 @@ class Indikator(_Strict):
     uraian: Text
     satuan: Text | None = None
     target: Annotated[TargetValue | None, WithJsonSchema(_TARGET_SCHEMA)] = None
+    #: Rencana aksi: the targets cumulative to the end of TW I..IV (FORMAT.md).
+    target_triwulan: Annotated[list[float | int] | None, WithJsonSchema(_TRIWULAN_SCHEMA)] = None
+    #: Which way is better: naik (default), turun (lower is better), tetap.
+    arah: Arah | None = None
+    #: How capaian is computed (see :data:`METODE_CAPAIAN`); default ``standar``.
+    metode_capaian: MetodeCapaian | None = None
     catatan: str | None = None
 
     @field_validator("target", mode="before")
@@ -259,6 +286,28 @@ class Indikator(_Strict):
             return parse_target(value, percent)
         except NumberFormatError as exc:
             raise PydanticCustomError("number", str(exc)) from None
+
+    @field_validator("target_triwulan", mode="before")
+    @classmethod
+    def _triwulan(cls, value: Any, info: ValidationInfo) -> Any:
+        if value is None:
+            return None
+        if not isinstance(value, list) or len(value) != 4:
+            raise PydanticCustomError(
+                "number",
+                "target_triwulan harus daftar empat angka kumulatif sampai akhir TW I, II, III "
+                "dan IV, misalnya [10, 25, 40, 55]",
+            )
+        percent = is_percent_unit(info.data.get("satuan"))
+        try:
+            return [parse_target(v, percent) for v in value]
+        except NumberFormatError as exc:
+            raise PydanticCustomError("number", str(exc)) from None
+
+    @property
+    def lower_is_better(self) -> bool:
+        """Whether a lower realisasi is better (``arah: turun``)."""
+        return self.arah == "turun"
 
 
 class Crosscutting(_Strict):

@@ -76,7 +76,15 @@ NODE_KEYS = (
     "kegiatan",
     "subkegiatan",
 )
-INDIKATOR_KEYS = ("uraian", "satuan", "target", "catatan")
+INDIKATOR_KEYS = (
+    "uraian",
+    "satuan",
+    "target",
+    "target_triwulan",
+    "arah",
+    "metode_capaian",
+    "catatan",
+)
 JABATAN_KEYS = ("id", "nama", "eselon", "atasan", "pejabat", "catatan")
 PEJABAT_KEYS = ("nama", "nip", "pangkat", "status")
 CROSSCUTTING_KEYS = ("ke", "mitra", "peran", "catatan")
@@ -178,6 +186,10 @@ def format_file(path: str, write: bool) -> FormatResult:
     """Format one file; with ``write`` a changed file is replaced atomically."""
     fs = FsPath(path)
     raw = read_plan_bytes(fs)  # a regular file of bounded size, or a UsageError
+    from pokin.source.realisasi import is_realisasi_text
+
+    if is_realisasi_text(raw):
+        return _realisasi_as_written(raw, path)
     result = format_bytes(raw, path)
     if write and result.changed:
         assert result.formatted is not None
@@ -190,6 +202,16 @@ def format_file(path: str, write: bool) -> FormatResult:
             ) from None
         result.written = True
     return result
+
+
+def _realisasi_as_written(raw: bytes, path: str) -> FormatResult:
+    """A realisasi file is kept as written once it loads (its problems otherwise)."""
+    from pokin.source.realisasi import load_realisasi_text
+
+    loaded = load_realisasi_text(raw, path)
+    if loaded.realisasi is None:
+        return FormatResult(path, raw, None, loaded.problems)
+    return FormatResult(path, raw, raw)
 
 
 def format_paths(paths: list[str], write: bool) -> FormatReport:
