@@ -1,0 +1,236 @@
+"""Realisasi files (``pokin_realisasi: 1``): the model, and loading one like a plan.
+
+What happened is written after the plan, one file per reporting period
+(FORMAT.md, "Realisasi files"). A realisasi file is read by the same parser
+as a plan (positions, duplicate keys, no aliases), checked against the model
+below, and every problem is located in the realisasi file.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+from pydantic import WithJsonSchema as _Schema
+from pydantic_core import PydanticCustomError
+
+from pokin import gc_paused
+from pokin.model import _NUMBER_SCHEMA, _RUPIAH_SCHEMA, YEAR_MAX, YEAR_MIN, Id
+from pokin.numbers import NumberFormatError, parse_rupiah, parse_target
+from pokin.problems import Path, Problem
+from pokin.source.parse import Document, decode, parse
+
+REALISASI_VERSION = 1
+
+#: The reporting periods and the month each one ends (FORMAT.md).
+PERIODE_END_MONTH: dict[str, int] = {
+    "tw1": 3,
+    "tw2": 6,
+    "tw3": 9,
+    "tw4": 12,
+    "s1": 6,
+    "s2": 12,
+    "tahunan": 12,
+    **{f"b{m:02d}": m for m in range(1, 13)},
+}
+#: The month each period starts.
+PERIODE_START_MONTH: dict[str, int] = {
+    "tw1": 1,
+    "tw2": 4,
+    "tw3": 7,
+    "tw4": 10,
+    "s1": 1,
+    "s2": 7,
+    "tahunan": 1,
+    **{f"b{m:02d}": m for m in range(1, 13)},
+}
+_BULAN = (
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
+)
+#: How each period is named in a report.
+PERIODE_LABEL: dict[str, str] = {
+    "tw1": "Triwulan I",
+    "tw2": "Triwulan II",
+    "tw3": "Triwulan III",
+    "tw4": "Triwulan IV",
+    "s1": "Semester I",
+    "s2": "Semester II",
+    "tahunan": "Tahunan",
+    **{f"b{m:02d}": _BULAN[m - 1] for m in range(1, 13)},
+}
+Periode = Literal[
+    "tw1", "tw2", "tw3", "tw4", "s1", "s2", "tahunan",
+    "b01", "b02", "b03", "b04", "b05", "b06", "b07", "b08", "b09", "b10", "b11", "b12",
+]  # fmt: skip
+
+
+def _value(value: Any) -> float | int:
+    try:
+        # a realisasi may be written "93,59%" whatever the unit; the rules judge the unit
+        return parse_target(value, True)
+    except NumberFormatError as exc:
+        message = str(exc).replace("target", "nilai realisasi", 1)
+        raise PydanticCustomError("number", message) from None
+
+
+def _rupiah(value: Any) -> int:
+    try:
+        return parse_rupiah(value)
+    except NumberFormatError as exc:
+        raise PydanticCustomError("number", str(exc)) from None
+
+
+#: A realisasi or a stated capaian: a number, Indonesian notation accepted ("93,59").
+Nilai = Annotated[float | int, BeforeValidator(_value), _Schema(_NUMBER_SCHEMA)]
+#: Values in the order of the node's ``indikator`` (``null`` skips one), or by ``uraian``.
+NilaiIndikator = list[Nilai | None] | dict[str, Nilai]
+Rupiah = Annotated[int, BeforeValidator(_rupiah), _Schema(_RUPIAH_SCHEMA)]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, defer_build=True)
+
+
+class RealisasiNode(_Strict):
+    """What one node achieved to the end of the period (cumulative)."""
+
+    indikator: NilaiIndikator | None = None
+    #: Rupiah spent to the end of the period (cumulative).
+    anggaran: Rupiah | None = None
+    faktor_pendukung: str | None = None
+    faktor_penghambat: str | None = None
+    bukti: list[Annotated[str, StringConstraints(min_length=1)]] = Field(default_factory=list)
+    #: The capaian an agency published, per indicator: checked against the computed one.
+    capaian_tertulis: NilaiIndikator | None = None
+    #: The serapan anggaran (%) an agency published.
+    serapan_tertulis: Nilai | None = None
+    catatan: str | None = None
+
+
+class Realisasi(_Strict):
+    """One realisasi file: the figures of one plan for one reporting period."""
+
+    pokin_realisasi: Literal[1]
+    #: The plan reported on: a path relative to this file.
+    rencana: Annotated[str, StringConstraints(min_length=1)]
+    tahun: Annotated[int, Field(ge=YEAR_MIN, le=YEAR_MAX)]
+    periode: Periode
+    #: The date of the data; reports never use the clock.
+    tanggal: date | None = None
+    realisasi: dict[Id, RealisasiNode] = Field(default_factory=dict)
+    catatan: str | None = None
+
+
+@dataclass(eq=False)
+class LoadedRealisasi:
+    """A realisasi file that passed the schema: its model and source document."""
+
+    file: str
+    model: Realisasi
+    document: Document
+
+    def position(self, path: Path, key: bool = False) -> tuple[int, int]:
+        """1-based line and column of a document path."""
+        return self.document.position(path, key)
+
+    @property
+    def end_month(self) -> int:
+        """The month the period ends (``tw2`` → 6)."""
+        return PERIODE_END_MONTH[self.model.periode]
+
+    @property
+    def label(self) -> str:
+        """The period as a report names it (``Triwulan II 2025``)."""
+        return f"{PERIODE_LABEL[self.model.periode]} {self.model.tahun}"
+
+    @property
+    def rencana_path(self) -> str:
+        """The plan's path, relative to the realisasi file's folder."""
+        return os.path.normpath(os.path.join(os.path.dirname(self.file), self.model.rencana))
+
+
+@dataclass
+class RealisasiResult:
+    """A realisasi file's load outcome: the loaded file when it passed the schema, and problems."""
+
+    file: str
+    realisasi: LoadedRealisasi | None
+    problems: list[Problem] = field(default_factory=list)
+
+
+_FATAL = frozenset({"Y001", "Y003", "Y004", "Y005", "Y006", "Y007", "Y008"})
+
+
+def load_realisasi_text(text: str | bytes, file: str) -> RealisasiResult:
+    """Load a realisasi file from text (or bytes) under the display name ``file``."""
+    if isinstance(text, bytes):
+        decoded, problem = decode(text, file)
+        if decoded is None:
+            assert problem is not None
+            return RealisasiResult(file, None, [problem])
+        text = decoded
+    with gc_paused():
+        doc = parse(text, file)
+        result = RealisasiResult(file, None, list(doc.problems))
+        if doc.data is None or any(p.code in _FATAL for p in doc.problems):
+            return result
+        from pydantic import ValidationError
+
+        from pokin.source.schema_errors import problems_from_validation
+
+        try:
+            model = Realisasi.model_validate(doc.data)
+        except ValidationError as exc:
+            result.problems.extend(problems_from_validation(exc, doc, Realisasi))
+            return result
+        result.realisasi = LoadedRealisasi(file, model, doc)
+        return result
+
+
+def load_realisasi_file(path: str) -> RealisasiResult:
+    """Load one realisasi file; an unreadable file is a :class:`~pokin.problems.UsageError`."""
+    from pokin.source.load import read_plan_bytes
+
+    return load_realisasi_text(read_plan_bytes(path), os.fsdecode(path))
+
+
+_TOP_KEY = re.compile(rb"^pokin_realisasi[ \t]*:", re.M)
+#: How much of a file is read to tell a realisasi file from a plan.
+SNIFF_BYTES = 8192
+
+
+def is_realisasi_text(head: bytes | str) -> bool:
+    """Whether a file's beginning has the top-level key ``pokin_realisasi``."""
+    raw = head.encode("utf-8", "replace") if isinstance(head, str) else head
+    return _TOP_KEY.search(raw[:SNIFF_BYTES]) is not None
+
+
+def is_realisasi_file(path: str) -> bool:
+    """Whether ``path`` is a realisasi file (``pokin_realisasi:`` in its first 8 KB)."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError:
+        return False
+    try:
+        import stat
+
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return False
+        return is_realisasi_text(os.read(fd, SNIFF_BYTES))
+    finally:
+        os.close(fd)

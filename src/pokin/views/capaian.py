@@ -1,0 +1,278 @@
+"""Capaian: target, realisasi and capaian per node, "as of" the latest period given.
+
+The formulas are FORMAT.md's ("Capaian"):
+
+* ``arah: naik`` (the default): capaian = realisasi ÷ target × 100;
+* ``arah: turun`` (lower is better): capaian = (2 × target − realisasi) ÷ target × 100,
+  never below 0;
+* ``arah: tetap``: 100 when realisasi equals target, less by the relative distance
+  (100 − |realisasi − target| ÷ target × 100), never below 0;
+* serapan anggaran = realisasi anggaran ÷ anggaran × 100;
+* efisiensi = capaian − serapan (the node's capaian is the mean of its indicators').
+
+An indicator may name another method (``metode_capaian``, :data:`pokin.model.METODE_CAPAIAN`).
+A target of 0 leaves the capaian undefined (never a division by zero), and
+so does a missing target or realisasi; the reason is kept for the report.
+Nothing here reads the clock: the period is the latest of the files given.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+
+from pokin.model import Indikator, Jabatan
+from pokin.plan import LoadedPlan, NodeRef
+from pokin.source.realisasi import PERIODE_END_MONTH, LoadedRealisasi, RealisasiNode
+from pokin.views.rollup import amounts_rollup, budget_rollup
+
+Number = float | int
+
+
+def rounded(value: float | None, places: int = 2) -> float | None:
+    """``value`` rounded half up to ``places`` decimals (as people round, not banker's)."""
+    if value is None:
+        return None
+    quantum = Decimal(1).scaleb(-places)
+    return float(Decimal(repr(value)).quantize(quantum, rounding=ROUND_HALF_UP))
+
+
+def capaian_of(
+    target: Number | None,
+    realisasi: Number | None,
+    arah: str | None = None,
+    metode: str | None = None,
+) -> tuple[float | None, str | None]:
+    """``(capaian in %, None)``, or ``(None, why it is undefined)``.
+
+    ``arah`` is naik (default), turun or tetap; ``metode`` one of
+    :data:`pokin.model.METODE_CAPAIAN` (default ``standar``).
+    """
+    if target is None:
+        return None, "tanpa target"
+    if realisasi is None:
+        return None, "belum ada realisasi"
+    arah = arah or "naik"
+    metode = metode or "standar"
+    if metode == "tercapai":
+        reached = {
+            "naik": realisasi >= target,
+            "turun": realisasi <= target,
+            "tetap": realisasi == target,
+        }[arah]
+        return (100.0 if reached else 0.0), None
+    if target == 0:
+        return None, "target 0: capaian tidak dapat dihitung"
+    if metode == "kebalikan" and arah == "turun":
+        if realisasi == 0:
+            return None, "realisasi 0: target ÷ realisasi tidak dapat dihitung"
+        value = target / realisasi * 100
+    elif arah == "turun":
+        value = max(0.0, (2 * target - realisasi) / target * 100)
+    elif arah == "tetap":
+        value = max(0.0, 100 - abs(realisasi - target) / abs(target) * 100)
+    else:
+        value = realisasi / target * 100
+    if metode == "dibatasi":
+        value = min(value, 100.0)
+    return value, None
+
+
+def serapan_of(anggaran: int | None, realisasi: int | None) -> float | None:
+    """Realisasi anggaran ÷ anggaran × 100, ``None`` without a pagu (or a pagu of 0)."""
+    if not anggaran or realisasi is None:
+        return None
+    return realisasi / anggaran * 100
+
+
+def indicator_values(
+    values: list[Number | None] | dict[str, Number] | None, indikator: Sequence[Indikator]
+) -> dict[int, Number]:
+    """A node's values by indicator index (a list in order, or a mapping by ``uraian``)."""
+    if values is None:
+        return {}
+    if isinstance(values, list):
+        return {i: v for i, v in enumerate(values) if v is not None and i < len(indikator)}
+    by_text = {_norm(ind.uraian): i for i, ind in enumerate(indikator)}
+    found: dict[int, Number] = {}
+    for text, value in values.items():
+        index = by_text.get(_norm(text))
+        if index is not None:
+            found[index] = value
+    return found
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+def period_target(ind: Indikator, tahun: int, end_month: int) -> Number | None:
+    """The target for a period ending in ``end_month``: the TW target where one is given."""
+    if ind.target_triwulan is not None and end_month % 3 == 0:
+        return ind.target_triwulan[end_month // 3 - 1]
+    if isinstance(ind.target, dict):
+        return ind.target.get(tahun)
+    return ind.target
+
+
+@dataclass
+class IndicatorRow:
+    """One indicator of a node: target, realisasi and capaian for the period."""
+
+    index: int
+    indikator: Indikator
+    target: Number | None
+    target_tahun: Number | None
+    realisasi: Number | None
+    capaian: float | None
+    reason: str | None
+    tertulis: Number | None = None
+
+    @property
+    def arah(self) -> str:
+        """naik, turun or tetap."""
+        return self.indikator.arah or "naik"
+
+    @property
+    def metode(self) -> str:
+        """The capaian method's name."""
+        return self.indikator.metode_capaian or "standar"
+
+
+@dataclass
+class NodeRow:
+    """One node's figures as of the period."""
+
+    ref: NodeRef
+    indicators: list[IndicatorRow]
+    anggaran: int | None
+    realisasi_anggaran: int | None
+    periode: str | None
+    entry: RealisasiNode | None
+
+    @property
+    def capaian(self) -> float | None:
+        """The mean capaian of the node's indicators that have one."""
+        values = [row.capaian for row in self.indicators if row.capaian is not None]
+        return sum(values) / len(values) if values else None
+
+    @property
+    def serapan(self) -> float | None:
+        """Realisasi anggaran ÷ anggaran × 100."""
+        return serapan_of(self.anggaran, self.realisasi_anggaran)
+
+    @property
+    def efisiensi(self) -> float | None:
+        """Capaian − serapan (both in %), where both exist."""
+        capaian, serapan = self.capaian, self.serapan
+        if capaian is None or serapan is None:
+            return None
+        return capaian - serapan
+
+    @property
+    def reported(self) -> bool:
+        """Whether any realisasi is known for the node (its own or rolled up)."""
+        return self.entry is not None or self.realisasi_anggaran is not None
+
+
+@dataclass
+class CapaianView:
+    """Every node's capaian as of the latest period of the files given."""
+
+    plan: LoadedPlan
+    files: list[LoadedRealisasi]
+    rows: list[NodeRow]
+    by_id: dict[str, NodeRow] = field(default_factory=dict)
+
+    @property
+    def latest(self) -> LoadedRealisasi | None:
+        """The file of the latest period (the "as of" of every figure)."""
+        return self.files[-1] if self.files else None
+
+    @property
+    def periode(self) -> str | None:
+        """The latest period's key (``tw2``)."""
+        latest = self.latest
+        return latest.model.periode if latest is not None else None
+
+    @property
+    def label(self) -> str:
+        """``Triwulan II 2025``, or the plan year when no realisasi is given."""
+        latest = self.latest
+        return latest.label if latest is not None else f"Tahun {self.plan.model.tahun}"
+
+    @property
+    def tanggal(self) -> str | None:
+        """The date of the latest data (ISO), when the file gives one."""
+        latest = self.latest
+        if latest is None or latest.model.tanggal is None:
+            return None
+        return latest.model.tanggal.isoformat()
+
+    def by_jabatan(self) -> list[tuple[Jabatan, list[NodeRow]]]:
+        """The rows each PK signer answers for (the node's own ``pj``), in jabatan order."""
+        groups: list[tuple[Jabatan, list[NodeRow]]] = []
+        for jab in self.plan.model.jabatan:
+            rows = [row for row in self.rows if row.ref.node.pj == jab.id]
+            if rows:
+                groups.append((jab, rows))
+        return groups
+
+
+def in_period_order(files: Sequence[LoadedRealisasi]) -> list[LoadedRealisasi]:
+    """Files sorted by the end of their period (a stable sort keeps ties in given order)."""
+    return sorted(files, key=lambda f: PERIODE_END_MONTH[f.model.periode])
+
+
+def capaian_view(plan: LoadedPlan, files: Sequence[LoadedRealisasi]) -> CapaianView:
+    """Target, realisasi and capaian of every node, from the latest figures given.
+
+    Values are cumulative, so a node's figures are those of the latest
+    period that reports it. Realisasi anggaran is rolled up through
+    :func:`pokin.views.rollup.amounts_rollup`, as anggaran is.
+    """
+    ordered = in_period_order(files)
+    tahun = plan.model.tahun
+    end_month = ordered[-1].end_month if ordered else 12
+    latest: dict[str, tuple[LoadedRealisasi, RealisasiNode]] = {}
+    for real in ordered:
+        for node_id, reported in real.model.realisasi.items():
+            if node_id in plan.by_id:
+                latest[node_id] = (real, reported)
+    spent = {
+        node_id: given.anggaran
+        for node_id, (_, given) in latest.items()
+        if given.anggaran is not None
+    }
+    budget = budget_rollup(plan)
+    realised = amounts_rollup(plan, spent)
+    rows: list[NodeRow] = []
+    for ref in plan.nodes:
+        real_entry = latest.get(ref.id)
+        entry = real_entry[1] if real_entry else None
+        values = indicator_values(entry.indikator if entry else None, ref.node.indikator)
+        stated = indicator_values(entry.capaian_tertulis if entry else None, ref.node.indikator)
+        indicators: list[IndicatorRow] = []
+        for i, ind in enumerate(ref.node.indikator):
+            target = period_target(ind, tahun, end_month)
+            value = values.get(i)
+            capaian, reason = capaian_of(target, value, ind.arah, ind.metode_capaian)
+            year = period_target(ind, tahun, 13)  # 13: never a quarter end → the year target
+            indicators.append(
+                IndicatorRow(i, ind, target, year, value, capaian, reason, stated.get(i))
+            )
+        budget_row = budget.by_id.get(ref.id)
+        real_row = realised.by_id.get(ref.id)
+        anggaran = budget_row.effective.get(tahun) if budget_row is not None else None
+        spent_amounts = real_row.effective if real_row is not None else {}
+        row = NodeRow(
+            ref,
+            indicators,
+            anggaran,
+            spent_amounts.get(tahun) if spent_amounts else None,
+            real_entry[0].model.periode if real_entry else None,
+            entry,
+        )
+        rows.append(row)
+    return CapaianView(plan, ordered, rows, {row.ref.id: row for row in rows})
