@@ -78,6 +78,21 @@ def check_realisasi(
         real = result.realisasi
         if real is None:
             continue
+        if plan is not None and not _same_file(real.rencana_path, plan.file):
+            problems[real.file].append(
+                _place(
+                    real,
+                    "M017",
+                    "error",
+                    Finding(
+                        "M017",
+                        f"Berkas realisasi ini melaporkan rencana '{real.model.rencana}', bukan "
+                        f"{plan.file} yang diberikan; capaiannya tidak dihitung atas rencana lain.",
+                        ("rencana",),
+                    ),
+                )
+            )
+            continue
         loaded = plan if plan is not None else _plan_for(real, plans)
         if plan is None and loaded is None:
             problems[real.file].append(
@@ -157,7 +172,14 @@ def check_realisasi(
 
 
 #: A realisasi file whose plan is missing or broken always fails, whatever is selected.
-_NEVER_DESELECTED = frozenset({"M001", "M002"})
+_NEVER_DESELECTED = frozenset({"M001", "M002", "M017"})
+
+
+def _same_file(a: str, b: str) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return os.path.realpath(a) == os.path.realpath(b)
 
 
 def _group(code: str, rules: dict[str, Rule]) -> str:

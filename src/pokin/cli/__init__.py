@@ -8,6 +8,7 @@ import sys
 
 from pokin.cli import (  # noqa: F401  (each module registers its commands)
     budget,
+    capaian,
     diff,
     fix,
     nomenklatur,

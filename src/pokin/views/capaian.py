@@ -210,14 +210,55 @@ class CapaianView:
             return None
         return latest.model.tanggal.isoformat()
 
-    def by_jabatan(self) -> list[tuple[Jabatan, list[NodeRow]]]:
-        """The rows each PK signer answers for (the node's own ``pj``), in jabatan order."""
-        groups: list[tuple[Jabatan, list[NodeRow]]] = []
+    def by_jabatan(self) -> list[JabatanRow]:
+        """What each PK signer achieved: the nodes whose own ``pj`` it is, in jabatan order."""
+        groups: list[JabatanRow] = []
         for jab in self.plan.model.jabatan:
             rows = [row for row in self.rows if row.ref.node.pj == jab.id]
             if rows:
-                groups.append((jab, rows))
+                groups.append(JabatanRow(jab, rows))
         return groups
+
+
+@dataclass
+class JabatanRow:
+    """One jabatan's nodes, with its capaian and money.
+
+    Money counts each of the jabatan's nodes once: a node under another of
+    its nodes is already inside that one's anggaran.
+    """
+
+    jabatan: Jabatan
+    rows: list[NodeRow]
+
+    @property
+    def top_rows(self) -> list[NodeRow]:
+        """The rows not below another row of the jabatan."""
+        ids = {row.ref.id for row in self.rows}
+        return [r for r in self.rows if not any(a.id in ids for a in r.ref.ancestors())]
+
+    @property
+    def capaian(self) -> float | None:
+        """The mean capaian of the jabatan's indicators that have one."""
+        values = [i.capaian for row in self.rows for i in row.indicators if i.capaian is not None]
+        return sum(values) / len(values) if values else None
+
+    @property
+    def anggaran(self) -> int | None:
+        """The pagu of the jabatan's nodes."""
+        amounts = [r.anggaran for r in self.top_rows if r.anggaran is not None]
+        return sum(amounts) if amounts else None
+
+    @property
+    def realisasi_anggaran(self) -> int | None:
+        """The realisasi anggaran of the jabatan's nodes."""
+        amounts = [r.realisasi_anggaran for r in self.top_rows if r.realisasi_anggaran is not None]
+        return sum(amounts) if amounts else None
+
+    @property
+    def serapan(self) -> float | None:
+        """Realisasi anggaran ÷ anggaran × 100."""
+        return serapan_of(self.anggaran, self.realisasi_anggaran)
 
 
 def in_period_order(files: Sequence[LoadedRealisasi]) -> list[LoadedRealisasi]:

@@ -88,6 +88,23 @@ declare(
     """,
 )
 
+declare(
+    "M017",
+    "rencana-differs",
+    "realisasi",
+    """
+    A realisasi file given to `pokin capaian` reports on another plan.
+
+    The `rencana` of every realisasi file must name the plan the capaian is
+    computed for; figures of another plan are never mixed in.
+
+    Failing:
+        rencana: ../dinsos_kotim_2024.yaml   # pokin capaian dinsos_kotim_2025.yaml ...
+    Passing:
+        rencana: ../dinsos_kotim_2025.yaml
+    """,
+)
+
 
 def _where(real: LoadedRealisasi, node_id: str, *rest: str | int) -> Path:
     return ("realisasi", node_id, *rest)
