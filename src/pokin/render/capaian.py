@@ -247,7 +247,9 @@ def render_md(view: CapaianView, by: str = "node") -> str:
     else:
         lines += [*_md_table(view.rows), ""]
     lines.append(_md(_footer(view).strip()))
-    return "\n".join(lines) + "\n"
+    from pokin.render.console import visible
+
+    return visible("\n".join(lines) + "\n", lines=True)
 
 
 # ---------------------------------------------------------------- CSV
@@ -265,6 +267,7 @@ def _csv_number(value: float | int | None) -> str:
 def render_csv(view: CapaianView, by: str = "node") -> bytes:
     """UTF-8 CSV with a BOM, ``;``-separated, one row per indicator, decimal commas."""
     from pokin.render.cells import neutralise_row
+    from pokin.render.console import visible
 
     buf = io.StringIO()
     writer = csv.writer(buf, delimiter=CSV_DELIMITER, lineterminator="\r\n")
@@ -309,5 +312,6 @@ def render_csv(view: CapaianView, by: str = "node") -> bytes:
                 _csv_percent(row.efisiensi),
                 row.periode or "",
             ]
-            writer.writerow(neutralise_row(cells))
+            shown = [visible(c) if isinstance(c, str) else c for c in cells]
+            writer.writerow(neutralise_row(shown))
     return ("\ufeff" + buf.getvalue()).encode("utf-8")
