@@ -11,6 +11,7 @@ from pokin.cli import (  # noqa: F401  (each module registers its commands)
     capaian,
     diff,
     fix,
+    lkjip,
     nomenklatur,
     report,
     rules,
