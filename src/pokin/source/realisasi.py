@@ -138,14 +138,22 @@ class Realisasi(_Strict):
 
 @dataclass(eq=False)
 class LoadedRealisasi:
-    """A realisasi file that passed the schema: its model and source document."""
+    """A realisasi file that passed the schema: its model and source document.
+
+    A file loaded in a worker process comes back without its document (the
+    composed YAML does not cross processes cheaply); it is parsed again from
+    ``text`` only when a problem needs a position.
+    """
 
     file: str
     model: Realisasi
-    document: Document
+    document: Document | None
+    text: str = ""
 
     def position(self, path: Path, key: bool = False) -> tuple[int, int]:
         """1-based line and column of a document path."""
+        if self.document is None:
+            self.document = parse(self.text, self.file)
         return self.document.position(path, key)
 
     @property
@@ -198,7 +206,7 @@ def load_realisasi_text(text: str | bytes, file: str) -> RealisasiResult:
         except ValidationError as exc:
             result.problems.extend(problems_from_validation(exc, doc, Realisasi))
             return result
-        result.realisasi = LoadedRealisasi(file, model, doc)
+        result.realisasi = LoadedRealisasi(file, model, doc, text)
         return result
 
 
@@ -207,6 +215,67 @@ def load_realisasi_file(path: str) -> RealisasiResult:
     from pokin.source.load import read_plan_bytes
 
     return load_realisasi_text(read_plan_bytes(path), os.fsdecode(path))
+
+
+def _load_detached(path: str) -> RealisasiResult:
+    """Load in a worker process: the result without its composed document."""
+    result = load_realisasi_file(path)
+    if result.realisasi is not None:
+        result.realisasi.document = None
+    return result
+
+
+class RealisasiLoading:
+    """Realisasi files being loaded while the caller does other work (loads the plan).
+
+    With several cores and enough input, the files are loaded in worker
+    processes (fork) started here; :meth:`results` waits for them, in the
+    order given. Otherwise :meth:`results` loads them in this process.
+    """
+
+    def __init__(self, paths: list[str]) -> None:
+        import threading
+        from concurrent.futures import Future
+
+        from pokin.source.parallel import MIN_PARALLEL_BYTES, cpu_count
+
+        self.paths = paths
+        self._futures: list[Future[RealisasiResult]] = []
+        self._pool: Any = None
+        sizes = sum(_size(p) for p in paths)
+        if cpu_count() < 2 or sizes < MIN_PARALLEL_BYTES or threading.active_count() != 1:
+            return
+        try:
+            import multiprocessing
+            from concurrent.futures import ProcessPoolExecutor
+
+            workers = max(1, min(cpu_count() - 1, len(paths)))
+            self._pool = ProcessPoolExecutor(workers, multiprocessing.get_context("fork"))
+            self._futures = [self._pool.submit(_load_detached, p) for p in paths]
+        except (OSError, ValueError, NotImplementedError):  # pragma: no cover
+            self.close()
+
+    def results(self) -> list[RealisasiResult]:
+        """The load results, in the order of the paths (a UsageError as serially)."""
+        try:
+            if self._futures:
+                return [future.result() for future in self._futures]
+            return [load_realisasi_file(p) for p in self.paths]
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        """Stop the workers (pending loads are cancelled)."""
+        pool, self._pool = self._pool, None
+        if pool is not None:
+            pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _size(path: str) -> int:
+    try:
+        return os.stat(path).st_size
+    except OSError:
+        return 0
 
 
 _TOP_KEY = re.compile(rb"^pokin_realisasi[ \t]*:", re.M)

@@ -36,6 +36,8 @@ class RealisasiContext:
     earlier: list[LoadedRealisasi] = field(default_factory=list)
     #: A file of the same plan for the same period, checked before this one.
     same_period: LoadedRealisasi | None = None
+    #: Every known indicator value (built once, read by several rules).
+    values: list[tuple[str, int, Path, float | int]] | None = None
 
 
 RealisasiCheck = Callable[[RealisasiContext], Iterable[Finding]]
@@ -156,10 +158,11 @@ def unknown_indicator(ctx: RealisasiContext) -> Iterator[Finding]:
         if ref is None:
             continue
         count = len(ref.node.indikator)
-        texts = {" ".join(i.uraian.lower().split()) for i in ref.node.indikator}
         for key in ("indikator", "capaian_tertulis"):
             values = getattr(entry, key)
             if isinstance(values, list):
+                if len(values) <= count:
+                    continue
                 for i in range(count, len(values)):
                     yield Finding(
                         "M004",
@@ -169,6 +172,7 @@ def unknown_indicator(ctx: RealisasiContext) -> Iterator[Finding]:
                         node_id,
                     )
             elif isinstance(values, dict):
+                texts = {" ".join(i.uraian.lower().split()) for i in ref.node.indikator}
                 for text in values:
                     if " ".join(text.lower().split()) in texts:
                         continue
@@ -184,8 +188,14 @@ def unknown_indicator(ctx: RealisasiContext) -> Iterator[Finding]:
                     )
 
 
-def _values(ctx: RealisasiContext) -> Iterator[tuple[str, int, Path, float | int]]:
+def _values(ctx: RealisasiContext) -> list[tuple[str, int, Path, float | int]]:
     """(node id, indicator index, document path, value) of every known indicator value."""
+    if ctx.values is None:
+        ctx.values = list(_each_value(ctx))
+    return ctx.values
+
+
+def _each_value(ctx: RealisasiContext) -> Iterator[tuple[str, int, Path, float | int]]:
     for node_id, entry in ctx.real.model.realisasi.items():
         ref = ctx.plan.by_id.get(node_id)
         if ref is None or entry.indikator is None:
@@ -572,6 +582,8 @@ def serapan_tertulis_differs(ctx: RealisasiContext) -> Iterator[Finding]:
     from pokin.views.capaian import serapan_of
     from pokin.views.rollup import amounts_rollup, budget_rollup
 
+    if not any(e.serapan_tertulis is not None for e in ctx.real.model.realisasi.values()):
+        return
     spent = {
         node_id: entry.anggaran
         for node_id, entry in ctx.real.model.realisasi.items()
