@@ -56,9 +56,8 @@ def capaian(
     from pokin.check.realisasi import check_realisasi
     from pokin.check.result import Report
     from pokin.problems import UsageError
-    from pokin.views.capaian import capaian_view
-
     from pokin.source.realisasi import RealisasiLoading
+    from pokin.views.capaian import capaian_view
 
     fmt = CAPAIAN_FORMATS[output_format]
     project_settings(plan)
