@@ -94,6 +94,7 @@ def diff(
             _print_changes(compare(old_plan, new_plan), fmt, external.header)
             return
         _workspace_diff(paths, rev, fmt, exit_code)
+        _realisasi_diff(paths, rev, fmt, exit_code)
         old, new = load_versions(paths, rev)
     except UsageError as exc:
         fail(str(exc))
@@ -105,6 +106,43 @@ def diff(
     assert old.plan is not None and new.plan is not None
     changes = compare(old.plan, new.plan)
     _print_changes(changes, fmt)
+    raise typer.Exit(1 if exit_code and not changes.empty else 0)
+
+
+def _realisasi_diff(paths: list[str], rev: str | None, fmt: str, exit_code: bool) -> None:
+    """Two versions of a realisasi file: the figures that changed; exit (else return)."""
+    from pokin.check.result import FileReport, Report
+    from pokin.render.formats import REALISASI_DIFF_FORMATS
+    from pokin.source.gitrev import read_at, split_range
+    from pokin.source.load import read_plan_bytes
+    from pokin.source.realisasi import is_realisasi_text, load_realisasi_text
+    from pokin.views.realisasi_diff import compare_realisasi
+
+    if rev is None and len(paths) == 2 and not any(Path(p).is_dir() for p in paths):
+        sides = [(p, read_plan_bytes(p)) for p in paths]
+    elif rev is not None and len(paths) == 1 and not Path(paths[0]).is_dir():
+        left, right = split_range(rev)
+        old_file = read_at(paths[0], left)
+        new_side = (
+            (paths[0], read_plan_bytes(paths[0]))
+            if right is None
+            else (lambda f: (f.name, f.data))(read_at(paths[0], right))
+        )
+        sides = [(old_file.name, old_file.data), new_side]
+    else:
+        return
+    if not any(is_realisasi_text(data) for _, data in sides):
+        return
+    results = [load_realisasi_text(data, name) for name, data in sides]
+    broken = [r for r in results if r.realisasi is None]
+    if broken:
+        print_problems(Report([FileReport(r.file, r.problems) for r in broken]), fmt)
+        names = ", ".join(r.file for r in broken)
+        fail(f"tidak dapat membandingkan: {names} tidak dapat dibaca sebagai berkas realisasi")
+    old, new = (r.realisasi for r in results)
+    assert old is not None and new is not None
+    changes = compare_realisasi(old.model, new.model, old.file, new.file)
+    emit(REALISASI_DIFF_FORMATS, fmt if fmt in REALISASI_DIFF_FORMATS else "human", changes)
     raise typer.Exit(1 if exit_code and not changes.empty else 0)
 
 

@@ -83,6 +83,15 @@ CAPAIAN_FORMATS: dict[str, OutputFormat] = _registry(
     ),
     OutputFormat("md", "tabel Markdown", "pokin.render.capaian:render_md", True),
 )
+
+#: `pokin diff` on two versions of a realisasi file.
+REALISASI_DIFF_FORMATS: dict[str, OutputFormat] = _registry(
+    OutputFormat("human", "teks untuk terminal", "pokin.render.realisasi_diff:render_text"),
+    OutputFormat(
+        "md", "Markdown untuk pull request", "pokin.render.realisasi_diff:render_md", True
+    ),
+    OutputFormat("json", "JSON untuk alat lain", "pokin.render.realisasi_diff:render_json", True),
+)
 # --- end `pokin capaian` --------------------------------------------------------
 
 
