@@ -216,3 +216,28 @@ def test_validate_checks_realisasi_files_next_to_plans(tmp_path: Path) -> None:
 def test_example_realisasi_files_are_clean() -> None:
     run = run_pokin("validate", str(EXAMPLE.parent / "realisasi"), "--strict")
     assert run.code == 0, run.stdout
+
+
+def test_realisasi_files_in_a_workspace_folder_are_checked_not_read_as_plans(
+    tmp_path: Path,
+) -> None:
+    import shutil
+
+    folder = tmp_path / "ws"
+    shutil.copytree(EXAMPLE.parent / "workspace", folder)
+    (folder / "pokin.toml").write_text(
+        (folder / "pokin.toml")
+        .read_text(encoding="utf-8")
+        .replace('plans = ["rpjmd.yaml", "opd/*.yaml"]', ""),
+        encoding="utf-8",
+    )
+    real = folder / "realisasi" / "dinsos-tw1.yaml"
+    real.parent.mkdir()
+    real.write_text(
+        "pokin_realisasi: 1\nrencana: ../opd/dinsos.yaml\ntahun: 2025\nperiode: tw1\n"
+        "realisasi:\n  bencana-permakanan: {indikator: [12], anggaran: 999999999999}\n",
+        encoding="utf-8",
+    )
+    run = run_pokin("validate", str(folder))
+    assert f"{real}:6:51: M005" in run.stdout, run.stdout
+    assert "S001" not in run.stdout
