@@ -328,3 +328,73 @@ def test_every_format_renders_plan_text_safely(tmp_path: Path, fmt: str) -> None
     assert "\x1b" not in run.stdout
     if fmt == "csv":
         assert "'=HYPERLINK" in run.stdout
+
+
+# ---------------------------------------------------------------- ordinal scales (WTP…, AA…D)
+
+_I = " " * 18  # the indentation of sub-2's indicator items in MINIMAL
+_ORDINAL_PLAN = MINIMAL.replace(
+    f"{_I}- uraian: Jumlah orang yang mendapatkan pakaian\n{_I}  satuan: orang\n{_I}  target: 55",
+    f"{_I}- uraian: Opini BPK atas laporan keuangan\n"
+    f"{_I}  satuan: opini\n"
+    f"{_I}  target: WTP\n"
+    f"{_I}- uraian: Predikat SAKIP perangkat daerah\n"
+    f"{_I}  satuan: predikat\n"
+    f"{_I}  target: BB\n"
+    f"{_I}  metode_capaian: standar",
+)
+
+
+def _ordinal(tmp_path: Path, values: str) -> tuple[CapaianView, list[tuple[str, int]]]:
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(_ORDINAL_PLAN, encoding="utf-8")
+    real = tmp_path / "tahunan.yaml"
+    real.write_text(
+        "pokin_realisasi: 1\nrencana: plan.yaml\ntahun: 2025\nperiode: tahunan\n"
+        f"realisasi:\n  sub-2:\n    indikator: {values}\n",
+        encoding="utf-8",
+    )
+    loaded = load_file(plan)
+    assert loaded.plan is not None, loaded.problems
+    report = check_realisasi([str(real)], plan=loaded, use_config=False)
+    problems = [(p.code, p.line) for p in report.files[0].problems]
+    return capaian_view(loaded.plan, report.loaded), problems
+
+
+def test_grades_are_read_on_the_indicators_scale(tmp_path: Path) -> None:
+    assert "opini" in _ORDINAL_PLAN
+    view, problems = _ordinal(tmp_path, "[WDP, A]")
+    assert problems == []
+    opini, predikat = view.by_id["sub-2"].indicators
+    # opini: ordinal scale, method tercapai by default: WDP below WTP → 0
+    assert (opini.target, opini.realisasi, opini.capaian) == (4, 3, 0.0)
+    # predikat with metode standar: rank A (6) ÷ rank BB (5) × 100 = 120
+    assert (predikat.target, predikat.realisasi, predikat.capaian) == (5, 6, 120.0)
+    view, _ = _ordinal(tmp_path, "[wtp, BB]")
+    assert [i.capaian for i in view.by_id["sub-2"].indicators] == [100.0, 100.0]
+
+
+def test_grades_are_shown_as_grades(tmp_path: Path) -> None:
+    _ordinal(tmp_path, "[WDP, A]")
+    run = run_pokin(
+        "capaian", str(tmp_path / "plan.yaml"), str(tmp_path / "tahunan.yaml"), "-f", "json"
+    )
+    node = next(n for n in json.loads(run.stdout)["node"] if n["id"] == "sub-2")
+    assert [(i["target"], i["realisasi"], i["capaian"]) for i in node["indikator"]] == [
+        ("WTP", "WDP", 0.0),
+        ("BB", "A", 120.0),
+    ]
+    table = run_pokin("capaian", str(tmp_path / "plan.yaml"), str(tmp_path / "tahunan.yaml"))
+    assert "WTP" in table.stdout and "WDP" in table.stdout
+
+
+def test_m018_a_grade_off_the_indicators_scale(tmp_path: Path) -> None:
+    _, problems = _ordinal(tmp_path, "[AA, WTP]")
+    assert problems == [("M018", 7), ("M018", 7)]
+
+
+def test_a_target_grade_off_its_scale_is_a_schema_error(tmp_path: Path) -> None:
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(_ORDINAL_PLAN.replace("target: WTP", "target: AAA"), encoding="utf-8")
+    result = load_file(plan)
+    assert [(p.code, p.line) for p in result.problems] == [("S005", 80)]

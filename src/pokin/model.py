@@ -242,6 +242,45 @@ METODE_CAPAIAN: dict[str, str] = {
     "dibatasi": "seperti standar, tetapi paling tinggi 100",
 }
 MetodeCapaian = Literal["standar", "kebalikan", "tercapai", "dibatasi"]
+#: Ordinal scales agencies report grades on (a satuan of that name), lowest grade first:
+#: the SAKIP evaluation predikat and the BPK audit opinion.
+SKALA_ORDINAL: dict[str, tuple[str, ...]] = {
+    "predikat": ("D", "C", "CC", "B", "BB", "A", "AA"),
+    "opini": ("TMP", "TW", "WDP", "WTP"),
+}
+_SKALA_ALIASES = {"predikat sakip": "predikat", "opini bpk": "opini"}
+#: Every grade of every scale.
+GRADES: frozenset[str] = frozenset(g for scale in SKALA_ORDINAL.values() for g in scale)
+
+
+def ordinal_scale(satuan: object) -> tuple[str, ...] | None:
+    """The grades of an ordinal satuan (``predikat``, ``opini``), lowest first; else ``None``."""
+    if not isinstance(satuan, str):
+        return None
+    key = " ".join(satuan.lower().split())
+    return SKALA_ORDINAL.get(_SKALA_ALIASES.get(key, key))
+
+
+def grade_rank(grade: str, satuan: object) -> int | None:
+    """The rank (1 = lowest) of ``grade`` on the satuan's scale, ``None`` when not on it."""
+    scale = ordinal_scale(satuan)
+    text = grade.strip().upper()
+    return scale.index(text) + 1 if scale is not None and text in scale else None
+
+
+def _graded(value: Any, satuan: object, parse: Any) -> Any:
+    """A target on an ordinal scale may be its grade ("WTP"), kept as the grade's rank."""
+    if isinstance(value, str) and ordinal_scale(satuan) is not None:
+        rank = grade_rank(value, satuan)
+        if rank is None:
+            grades = ", ".join(ordinal_scale(satuan) or ())
+            raise NumberFormatError(
+                f"'{shorten(value, 20)}' bukan tingkat skala '{satuan}' ({grades})"
+            )
+        return rank
+    return parse(value)
+
+
 _TRIWULAN_SCHEMA: dict[str, Any] = {
     "description": "Targets cumulative to the end of TW I..IV, e.g. [10, 25, 40, 55].",
     "type": "array",
@@ -279,11 +318,16 @@ class Indikator(_Strict):
     def _target(cls, value: Any, info: ValidationInfo) -> Any:
         if value is None:
             return None
-        percent = is_percent_unit(info.data.get("satuan"))
+        satuan = info.data.get("satuan")
+        percent = is_percent_unit(satuan)
+
+        def parse(v: Any) -> Any:
+            return _graded(v, satuan, lambda x: parse_target(x, percent))
+
         if isinstance(value, dict):
-            return _yearly(value, lambda v: parse_target(v, percent))
+            return _yearly(value, parse)
         try:
-            return parse_target(value, percent)
+            return parse(value)
         except NumberFormatError as exc:
             raise PydanticCustomError("number", str(exc)) from None
 
@@ -298,9 +342,10 @@ class Indikator(_Strict):
                 "target_triwulan harus daftar empat angka kumulatif sampai akhir TW I, II, III "
                 "dan IV, misalnya [10, 25, 40, 55]",
             )
-        percent = is_percent_unit(info.data.get("satuan"))
+        satuan = info.data.get("satuan")
+        percent = is_percent_unit(satuan)
         try:
-            return [parse_target(v, percent) for v in value]
+            return [_graded(v, satuan, lambda x: parse_target(x, percent)) for v in value]
         except NumberFormatError as exc:
             raise PydanticCustomError("number", str(exc)) from None
 

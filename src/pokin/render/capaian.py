@@ -16,7 +16,14 @@ from typing import Any
 from pokin.levels import BY_KEY
 from pokin.numbers import format_number, format_rupiah
 from pokin.problems import shorten
-from pokin.views.capaian import CapaianView, IndicatorRow, JabatanRow, NodeRow, rounded
+from pokin.views.capaian import (
+    CapaianView,
+    IndicatorRow,
+    JabatanRow,
+    NodeRow,
+    grade_of,
+    rounded,
+)
 
 JSON_FORMAT_VERSION = 1
 _EMPTY = "—"
@@ -32,8 +39,11 @@ def percent_text(value: float | None) -> str:
     return format_number(shown, 2) + "%"
 
 
-def _number(value: float | int | None) -> str:
-    return _EMPTY if value is None else format_number(value)
+def _number(value: float | int | None, satuan: str | None = None) -> str:
+    shown = grade_of(value, satuan)
+    if isinstance(shown, str):
+        return shown
+    return _EMPTY if shown is None else format_number(shown)
 
 
 def _rupiah(value: int | None) -> str:
@@ -60,9 +70,9 @@ def _indicator_json(item: IndicatorRow) -> dict[str, Any]:
         "satuan": item.indikator.satuan,
         "arah": item.arah,
         "metode_capaian": item.metode,
-        "target": item.target,
-        "target_tahun": item.target_tahun,
-        "realisasi": item.realisasi,
+        "target": grade_of(item.target, item.indikator.satuan),
+        "target_tahun": grade_of(item.target_tahun, item.indikator.satuan),
+        "realisasi": grade_of(item.realisasi, item.indikator.satuan),
         "capaian": rounded(item.capaian),
         "keterangan": item.reason if item.realisasi is not None else None,
         "capaian_tertulis": item.tertulis,
@@ -167,8 +177,8 @@ def _text_rows(rows: list[NodeRow], width: int | None) -> list[list[str]]:
                     capaian = f"{_EMPTY} ({item.reason})"
                 cells = [
                     shorten(uraian, width) if width else uraian,
-                    _number(item.target),
-                    _number(item.realisasi),
+                    _number(item.target, item.indikator.satuan),
+                    _number(item.realisasi, item.indikator.satuan),
                     capaian,
                 ]
             lines.append(head + cells + (money if n == 0 else ["", "", "", ""]))
@@ -269,8 +279,9 @@ def _csv_percent(value: float | None) -> str:
     return "" if shown is None else f"{shown:.2f}".replace(".", ",")
 
 
-def _csv_number(value: float | int | None) -> str:
-    return "" if value is None else str(value).replace(".", ",")
+def _csv_number(value: float | int | None, satuan: str | None = None) -> str:
+    shown = grade_of(value, satuan)
+    return "" if shown is None else str(shown).replace(".", ",")
 
 
 def render_csv(view: CapaianView, by: str = "node") -> bytes:
@@ -309,8 +320,8 @@ def render_csv(view: CapaianView, by: str = "node") -> bytes:
                     item.indikator.uraian,
                     item.indikator.satuan or "",
                     item.arah,
-                    _csv_number(item.target),
-                    _csv_number(item.realisasi),
+                    _csv_number(item.target, item.indikator.satuan),
+                    _csv_number(item.realisasi, item.indikator.satuan),
                     _csv_percent(item.capaian),
                     (item.reason or "") if item.realisasi is not None else "",
                 ]

@@ -77,6 +77,11 @@ def target(value: float | int | None, satuan: str | None = None) -> str:
     """A target with its unit: ``93,59%``, ``55 orang``; ``—`` when not set."""
     if value is None:
         return "—"
+    from pokin.views.capaian import grade_of
+
+    shown = grade_of(value, satuan)
+    if isinstance(shown, str):
+        return shown  # a grade of an ordinal scale (WTP, AA)
     text = format_number(value)
     if not satuan:
         return text

@@ -19,7 +19,7 @@ from pydantic import WithJsonSchema as _Schema
 from pydantic_core import PydanticCustomError
 
 from pokin import gc_paused
-from pokin.model import _NUMBER_SCHEMA, _RUPIAH_SCHEMA, YEAR_MAX, YEAR_MIN, Id
+from pokin.model import _NUMBER_SCHEMA, _RUPIAH_SCHEMA, GRADES, YEAR_MAX, YEAR_MIN, Id
 from pokin.numbers import NumberFormatError, parse_rupiah, parse_target
 from pokin.problems import Path, Problem
 from pokin.source.parse import Document, decode, parse
@@ -79,7 +79,13 @@ Periode = Literal[
 ]  # fmt: skip
 
 
-def _value(value: Any) -> float | int:
+def _value(value: Any) -> float | int | str:
+    if isinstance(value, str) and value.strip().upper() in GRADES:
+        return value.strip().upper()  # a grade of an ordinal scale (WTP, AA, ...)
+    return _number(value)
+
+
+def _number(value: Any) -> float | int:
     try:
         # a realisasi may be written "93,59%" whatever the unit; the rules judge the unit
         return parse_target(value, True)
@@ -95,10 +101,17 @@ def _rupiah(value: Any) -> int:
         raise PydanticCustomError("number", str(exc)) from None
 
 
-#: A realisasi or a stated capaian: a number, Indonesian notation accepted ("93,59").
-Nilai = Annotated[float | int, BeforeValidator(_value), _Schema(_NUMBER_SCHEMA)]
+#: A realisasi or a stated capaian: a number, Indonesian notation accepted ("93,59"), or
+#: the grade of an indicator on an ordinal scale (WTP…, AA…D).
+Nilai = Annotated[
+    float | int | str,
+    BeforeValidator(_value),
+    _Schema({"anyOf": [_NUMBER_SCHEMA, {"enum": sorted(GRADES)}]}),
+]
 #: Values in the order of the node's ``indikator`` (``null`` skips one), or by ``uraian``.
 NilaiIndikator = list[Nilai | None] | dict[str, Nilai]
+#: A percentage (serapan): a number, Indonesian notation accepted.
+Persen = Annotated[float | int, BeforeValidator(_number), _Schema(_NUMBER_SCHEMA)]
 Rupiah = Annotated[int, BeforeValidator(_rupiah), _Schema(_RUPIAH_SCHEMA)]
 
 
@@ -118,7 +131,7 @@ class RealisasiNode(_Strict):
     #: The capaian an agency published, per indicator: checked against the computed one.
     capaian_tertulis: NilaiIndikator | None = None
     #: The serapan anggaran (%) an agency published.
-    serapan_tertulis: Nilai | None = None
+    serapan_tertulis: Persen | None = None
     catatan: str | None = None
 
 

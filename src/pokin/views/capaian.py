@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
-from pokin.model import Indikator, Jabatan
+from pokin.model import Indikator, Jabatan, grade_rank, ordinal_scale
 from pokin.plan import LoadedPlan, NodeRef
 from pokin.source.realisasi import PERIODE_END_MONTH, LoadedRealisasi, RealisasiNode
 from pokin.views.rollup import amounts_rollup, budget_rollup
@@ -86,21 +86,55 @@ def serapan_of(anggaran: int | None, realisasi: int | None) -> float | None:
     return realisasi / anggaran * 100
 
 
+def numeric(value: Number | str | None, ind: Indikator) -> Number | None:
+    """A value as a number: a grade (``WTP``) is its rank on the indicator's ordinal scale.
+
+    A grade the indicator's satuan has no scale for is ``None`` (rule M018).
+    """
+    if isinstance(value, str):
+        return grade_rank(value, ind.satuan)
+    return value
+
+
 def indicator_values(
-    values: list[Number | None] | dict[str, Number] | None, indikator: Sequence[Indikator]
+    values: list[Number | str | None] | dict[str, Number | str] | None,
+    indikator: Sequence[Indikator],
 ) -> dict[int, Number]:
     """A node's values by indicator index (a list in order, or a mapping by ``uraian``)."""
     if values is None:
         return {}
-    if isinstance(values, list):
-        return {i: v for i, v in enumerate(values) if v is not None and i < len(indikator)}
-    by_text = {_norm(ind.uraian): i for i, ind in enumerate(indikator)}
     found: dict[int, Number] = {}
+    if isinstance(values, list):
+        for i, v in enumerate(values[: len(indikator)]):
+            number = numeric(v, indikator[i])
+            if number is not None:
+                found[i] = number
+        return found
+    by_text = {_norm(ind.uraian): i for i, ind in enumerate(indikator)}
     for text, value in values.items():
         index = by_text.get(_norm(text))
         if index is not None:
-            found[index] = value
+            number = numeric(value, indikator[index])
+            if number is not None:
+                found[index] = number
     return found
+
+
+def grade_of(value: Number | None, satuan: object) -> Number | str | None:
+    """A value as shown: the grade name for a rank on an ordinal scale (4 → ``WTP``)."""
+    scale = ordinal_scale(satuan)
+    if scale is not None and isinstance(value, int | float) and float(value).is_integer():
+        rank = int(value)
+        if 1 <= rank <= len(scale):
+            return scale[rank - 1]
+    return value
+
+
+def metode_of(ind: Indikator) -> str:
+    """The indicator's capaian method: its own, ``tercapai`` on an ordinal scale, else standar."""
+    if ind.metode_capaian:
+        return ind.metode_capaian
+    return "tercapai" if ordinal_scale(ind.satuan) is not None else "standar"
 
 
 def _norm(text: str) -> str:
@@ -137,7 +171,7 @@ class IndicatorRow:
     @property
     def metode(self) -> str:
         """The capaian method's name."""
-        return self.indikator.metode_capaian or "standar"
+        return metode_of(self.indikator)
 
 
 @dataclass
@@ -298,7 +332,7 @@ def capaian_view(plan: LoadedPlan, files: Sequence[LoadedRealisasi]) -> CapaianV
         for i, ind in enumerate(ref.node.indikator):
             target = period_target(ind, tahun, end_month)
             value = values.get(i)
-            capaian, reason = capaian_of(target, value, ind.arah, ind.metode_capaian)
+            capaian, reason = capaian_of(target, value, ind.arah, metode_of(ind))
             year = period_target(ind, tahun, 13)  # 13: never a quarter end → the year target
             indicators.append(
                 IndicatorRow(i, ind, target, year, value, capaian, reason, stated.get(i))

@@ -16,6 +16,7 @@ from datetime import date
 from pokin.check.rules.indicator import PERCENT_UNITS, _growth, unit_of
 from pokin.check.rules.registry import declare
 from pokin.levels import LEVEL_WORD
+from pokin.model import Indikator, ordinal_scale
 from pokin.numbers import format_number, format_rupiah
 from pokin.plan import LoadedPlan
 from pokin.problems import Finding, Path, Severity, shorten, suggest
@@ -24,6 +25,7 @@ from pokin.source.realisasi import (
     PERIODE_START_MONTH,
     LoadedRealisasi,
 )
+from pokin.views.capaian import numeric
 
 
 @dataclass
@@ -200,17 +202,26 @@ def _each_value(ctx: RealisasiContext) -> Iterator[tuple[str, int, Path, float |
         ref = ctx.plan.by_id.get(node_id)
         if ref is None or entry.indikator is None:
             continue
-        indikator = ref.node.indikator
-        if isinstance(entry.indikator, list):
-            for i, value in enumerate(entry.indikator):
-                if value is not None and i < len(indikator):
-                    yield node_id, i, _where(ctx.real, node_id, "indikator", i), value
-        else:
-            by_text = {" ".join(ind.uraian.lower().split()): i for i, ind in enumerate(indikator)}
-            for text, value in entry.indikator.items():
-                i_found = by_text.get(" ".join(text.lower().split()))
-                if i_found is not None:
-                    yield node_id, i_found, _where(ctx.real, node_id, "indikator", text), value
+        for i, path, written in _written(ctx, node_id, entry.indikator, ref.node.indikator):
+            value = numeric(written, ref.node.indikator[i])
+            if value is not None:
+                yield node_id, i, path, value
+
+
+def _written(
+    ctx: RealisasiContext, node_id: str, values: object, indikator: list[Indikator]
+) -> Iterator[tuple[int, Path, float | int | str]]:
+    """(index, path, value as written) of a node's values for indicators it has."""
+    if isinstance(values, list):
+        for i, value in enumerate(values[: len(indikator)]):
+            if value is not None:
+                yield i, _where(ctx.real, node_id, "indikator", i), value
+    elif isinstance(values, dict):
+        by_text = {" ".join(ind.uraian.lower().split()): i for i, ind in enumerate(indikator)}
+        for text, value in values.items():
+            i_found = by_text.get(" ".join(str(text).lower().split()))
+            if i_found is not None:
+                yield i_found, _where(ctx.real, node_id, "indikator", text), value
 
 
 @realisasi_rule("M005", "anggaran-above-pagu")
@@ -525,7 +536,7 @@ def capaian_tertulis_differs(ctx: RealisasiContext) -> Iterator[Finding]:
         realisasi:
           bencana-permakanan: {indikator: [12], capaian_tertulis: [21.8]}
     """
-    from pokin.views.capaian import capaian_of, indicator_values, period_target
+    from pokin.views.capaian import capaian_of, indicator_values, metode_of, period_target
 
     tahun = ctx.plan.model.tahun
     month = ctx.real.end_month
@@ -538,7 +549,7 @@ def capaian_tertulis_differs(ctx: RealisasiContext) -> Iterator[Finding]:
         for i, written in stated.items():
             ind = ref.node.indikator[i]
             computed, _ = capaian_of(
-                period_target(ind, tahun, month), values.get(i), ind.arah, ind.metode_capaian
+                period_target(ind, tahun, month), values.get(i), ind.arah, metode_of(ind)
             )
             if computed is None or abs(computed - written) <= stated_tolerance(written):
                 continue
@@ -609,3 +620,39 @@ def serapan_tertulis_differs(ctx: RealisasiContext) -> Iterator[Finding]:
             _where(ctx.real, node_id, "serapan_tertulis"),
             node_id,
         )
+
+
+@realisasi_rule("M018", "grade-not-on-scale")
+def grade_not_on_scale(ctx: RealisasiContext) -> Iterator[Finding]:
+    """A grade (WTP…, AA…D) for an indicator whose satuan is not that ordinal scale.
+
+    Grades are read on the scale the indicator's `satuan` names: `predikat`
+    (SAKIP: D, C, CC, B, BB, A, AA) or `opini` (BPK: TMP, TW, WDP, WTP).
+
+    Failing:
+        realisasi:
+          bencana-permakanan: {indikator: [WTP]}   # satuan orang
+    Passing:
+        realisasi:
+          bencana-permakanan: {indikator: [12]}
+    """
+    for node_id, entry in ctx.real.model.realisasi.items():
+        ref = ctx.plan.by_id.get(node_id)
+        if ref is None:
+            continue
+        for i, path, written in _written(ctx, node_id, entry.indikator, ref.node.indikator):
+            ind = ref.node.indikator[i]
+            if isinstance(written, str) and numeric(written, ind) is None:
+                scale = ordinal_scale(ind.satuan)
+                where = (
+                    f"skala '{ind.satuan}' ({', '.join(scale)})"
+                    if scale
+                    else f"satuan '{ind.satuan or '-'}', yang bukan skala predikat atau opini"
+                )
+                yield Finding(
+                    "M018",
+                    f"Nilai '{written}' untuk indikator '{shorten(ind.uraian)}' bukan tingkat "
+                    f"{where}.",
+                    path,
+                    node_id,
+                )
