@@ -78,3 +78,17 @@ def test_a_realisasi_file_against_its_git_revision(tmp_path: Path) -> None:
     run = run_pokin("diff", str(path), "--rev", "HEAD")
     assert run.code == 0, run.stderr
     assert "~ bencana-kelompok-rentan: indikator ke-1: 4 → 5" in run.stdout
+
+
+def test_as_gits_external_diff(tmp_path: Path) -> None:
+    new = tmp_path / "new.yaml"
+    new.write_text(TW1.read_text(encoding="utf-8").replace("[24.5]", "[25]"), encoding="utf-8")
+    name = "realisasi/2025-tw1.yaml"
+    args = [name, str(TW1), "a" * 40, "100644", str(new), "b" * 40, "100644"]
+    run = run_pokin("diff", "--git-external", *args)
+    assert run.code == 0, run.stderr
+    assert "~ bencana: indikator ke-1: 24,5 → 25" in run.stdout
+    added = run_pokin("diff", "--git-external", name, "/dev/null", "0" * 40, ".", *args[4:])
+    assert "+ bencana-permakanan (node baru dilaporkan)" in added.stdout
+    gone = run_pokin("diff", "--git-external", name, *args[1:4], "/dev/null", "0" * 40, ".")
+    assert "- bencana-permakanan (tidak dilaporkan lagi)" in gone.stdout
