@@ -398,3 +398,25 @@ def test_a_target_grade_off_its_scale_is_a_schema_error(tmp_path: Path) -> None:
     plan.write_text(_ORDINAL_PLAN.replace("target: WTP", "target: AAA"), encoding="utf-8")
     result = load_file(plan)
     assert [(p.code, p.line) for p in result.problems] == [("S005", 80)]
+
+
+def test_capaian_of_a_workspace(tmp_path: Path) -> None:
+    import shutil
+
+    folder = tmp_path / "ws"
+    shutil.copytree(EXAMPLE.parent / "workspace", folder)
+    (folder / "realisasi").mkdir()
+    (folder / "realisasi" / "dinsos-tw1.yaml").write_text(
+        "pokin_realisasi: 1\nrencana: ../opd/dinsos.yaml\ntahun: 2025\nperiode: tw1\n"
+        "realisasi:\n  bencana-permakanan: {indikator: [11], anggaran: 67009352}\n",
+        encoding="utf-8",
+    )
+    run = run_pokin("capaian", str(folder), "-f", "json")
+    assert run.code == 0, run.stderr
+    (plan,) = json.loads(run.stdout)["plans"]
+    node = next(n for n in plan["node"] if n["id"] == "bencana-permakanan")
+    # 11 ÷ 55 × 100 = 20; 67.009.352 ÷ 268.037.410 × 100 = 25,00
+    assert (node["indikator"][0]["capaian"], node["serapan"]) == (20.0, 25.0)
+    table = run_pokin("capaian", str(folder))
+    assert table.code == 0 and "=== dinsos — " in table.stdout
+    assert run_pokin("capaian", str(folder), "-f", "csv").code == 2

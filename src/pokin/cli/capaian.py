@@ -25,14 +25,22 @@ class CapaianBy(enum.StrEnum):
 
 @app.command()
 def capaian(
-    plan: Annotated[str, typer.Argument(metavar="RENCANA", help="Berkas rencana yang dilaporkan.")],
-    realisasi: Annotated[
-        list[str],
+    plan: Annotated[
+        str,
         typer.Argument(
-            metavar="REALISASI",
-            help="Berkas realisasi (pokin_realisasi: 1), atau folder yang berisi berkas realisasi.",
+            metavar="RENCANA",
+            help="Berkas rencana yang dilaporkan, atau folder workspace (setiap rencananya "
+            "dengan berkas realisasi yang melaporkannya).",
         ),
     ],
+    realisasi: Annotated[
+        list[str] | None,
+        typer.Argument(
+            metavar="REALISASI",
+            help="Berkas realisasi (pokin_realisasi: 1), atau folder yang berisi berkas realisasi; "
+            "pada workspace boleh kosong (semua berkas realisasi di bawah foldernya).",
+        ),
+    ] = None,
     by: Annotated[
         CapaianBy,
         typer.Option(
@@ -60,7 +68,10 @@ def capaian(
     from pokin.views.capaian import capaian_view
 
     fmt = CAPAIAN_FORMATS[output_format]
+    _workspace_capaian(plan, realisasi or [], fmt.name, by.value)
     project_settings(plan)
+    if not realisasi:
+        fail("berikan berkas realisasi (atau folder berisi berkas realisasi) sesudah RENCANA")
     try:
         files = _realisasi_files(realisasi)
     except UsageError as exc:
@@ -115,3 +126,43 @@ def _realisasi_files(paths: list[str]) -> list[str]:
         else:
             files.append(path)
     return files
+
+
+def _workspace_capaian(path: str, realisasi: list[str], fmt: str, by: str) -> None:
+    """On a workspace folder: the capaian of every plan that realisasi files report; exit."""
+    import os
+
+    from pokin.check.realisasi import check_realisasi
+    from pokin.check.result import Report
+    from pokin.problems import UsageError
+    from pokin.render.capaian import WORKSPACE_RENDERERS
+    from pokin.source.realisasi import LoadedRealisasi
+    from pokin.source.workspace import find_workspace, realisasi_files
+    from pokin.views.capaian import capaian_view
+
+    try:
+        config = find_workspace(path)
+        if config is None:
+            return
+        files = _realisasi_files(realisasi) if realisasi else realisasi_files(config)
+    except UsageError as exc:
+        fail(str(exc))
+    if fmt not in WORKSPACE_RENDERERS:
+        fail(f"--format {fmt} belum tersedia untuk workspace; pilihan: table, md, json")
+    if not files:
+        fail(f"tidak ada berkas realisasi (pokin_realisasi: 1) di {path}")
+    report = check_realisasi(files)
+    problems = Report(report.files)
+    if problems.problems:
+        print_problems(Report([f for f in report.files if f.problems]), "human", stderr=True)
+    if len(report.loaded) < len(files):
+        failed = len(files) - len(report.loaded)
+        fail(f"{failed} berkas realisasi tidak dapat dimuat; capaian tidak dihitung", 1)
+    groups: dict[str, list[LoadedRealisasi]] = {}
+    for real in report.loaded:
+        groups.setdefault(os.path.realpath(real.rencana_path), []).append(real)
+    views = [capaian_view(report.plans[group[0].file], group) for group in groups.values()]
+    from pokin.render.formats import write_out
+
+    write_out(WORKSPACE_RENDERERS[fmt](views, by))
+    raise typer.Exit(problems.exit_code())

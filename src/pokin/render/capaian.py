@@ -335,3 +335,33 @@ def render_csv(view: CapaianView, by: str = "node") -> bytes:
             shown = [visible(c) if isinstance(c, str) else c for c in cells]
             writer.writerow(neutralise_row(shown))
     return ("\ufeff" + buf.getvalue()).encode("utf-8")
+
+
+# ---------------------------------------------------------------- a workspace
+
+
+def _plan_name(view: CapaianView) -> str:
+    model = view.plan.model
+    return f"{model.kode_pd or view.plan.file} — {model.perangkat_daerah}"
+
+
+def workspace_table(views: list[CapaianView], by: str = "node") -> str:
+    """One table per plan, under its kode_pd."""
+    return "\n".join(f"=== {_plan_name(v)}\n{render_table(v, by)}" for v in views)
+
+
+def workspace_md(views: list[CapaianView], by: str = "node") -> str:
+    """One section per plan, under its kode_pd."""
+    from pokin.render.console import visible
+
+    return "\n".join(f"## {visible(_md(_plan_name(v)))}\n\n{render_md(v, by)}" for v in views)
+
+
+def workspace_json(views: list[CapaianView], by: str = "node") -> str:
+    """One JSON object: ``{"format_version": 1, "plans": [...]}``, each as a plan's JSON."""
+    plans = ",\n".join(render_json(v, by) for v in views)
+    return f'{{"format_version": {JSON_FORMAT_VERSION}, "plans": [\n{plans}\n]}}'
+
+
+#: The renderers of a workspace's capaian, by format name.
+WORKSPACE_RENDERERS = {"table": workspace_table, "md": workspace_md, "json": workspace_json}
