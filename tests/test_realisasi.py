@@ -241,3 +241,30 @@ def test_realisasi_files_in_a_workspace_folder_are_checked_not_read_as_plans(
     run = run_pokin("validate", str(folder))
     assert f"{real}:6:51: M005" in run.stdout, run.stdout
     assert "S001" not in run.stdout
+
+
+def test_fmt_puts_a_realisasi_file_in_canonical_order_keeping_comments(tmp_path: Path) -> None:
+    path = tmp_path / "tw1.yaml"
+    path.write_text(
+        "pokin_realisasi: 1\nrealisasi:\n  # permakanan\n  sub-1:\n"
+        '    faktor_pendukung: data  # DTKS\n    anggaran: "Rp 1.000"\n    indikator: [1]\n'
+        "periode: tw1\ntahun: 2025\nrencana: plan.yaml\n",
+        encoding="utf-8",
+    )
+    assert run_pokin("fmt", "--check", str(path)).code == 1
+    assert run_pokin("fmt", str(path)).code == 0
+    assert path.read_text(encoding="utf-8") == (
+        "pokin_realisasi: 1\nrencana: plan.yaml\ntahun: 2025\nperiode: tw1\nrealisasi:\n"
+        "  # permakanan\n  sub-1:\n    indikator: [1]\n    anggaran: 1000\n"
+        "    faktor_pendukung: data  # DTKS\n"
+    )
+    assert run_pokin("fmt", "--check", str(EXAMPLE.parent / "realisasi")).code == 0
+
+
+def test_fmt_leaves_a_broken_realisasi_file_alone(tmp_path: Path) -> None:
+    path = tmp_path / "tw1.yaml"
+    text = "pokin_realisasi: 1\nrencana: plan.yaml\ntahun: 2025\nperiode: tw7\n"
+    path.write_text(text, encoding="utf-8")
+    run = run_pokin("fmt", str(path))
+    assert run.code == 1 and "S004" in run.stdout + run.stderr
+    assert path.read_text(encoding="utf-8") == text
