@@ -194,6 +194,21 @@ def test_m016_published_serapan_differs(tmp_path: Path) -> None:
     assert check(tmp_path, wrong) == [[("M016", 10)]]
 
 
+def test_m017_a_realisasi_file_of_another_plan(tmp_path: Path) -> None:
+    (tmp_path / "plan.yaml").write_text(MINIMAL, encoding="utf-8")
+    (tmp_path / "other.yaml").write_text(MINIMAL, encoding="utf-8")
+    real = tmp_path / "tw1.yaml"
+    real.write_text(BASE, encoding="utf-8")
+    run = run_pokin("capaian", str(tmp_path / "other.yaml"), str(real))
+    assert run.code == 1 and f"{real}:2:10: M017" in run.stderr
+
+
+def test_m019_a_written_realisasi_that_its_children_do_not_sum_to(tmp_path: Path) -> None:
+    text = BASE + "  keg-1:\n    anggaran: 70\n  sub-2:\n    anggaran: 10\n"
+    assert check(tmp_path, text) == [[("M019", 13)]]
+    assert check(tmp_path, text.replace("anggaran: 70", "anggaran: 60")) == [[]]
+
+
 def test_selection_and_rule_registry(tmp_path: Path) -> None:
     text = BASE.replace("  sub-1:", "  sub-11:")
     assert check(tmp_path, text, select=("M005",)) == [[]]

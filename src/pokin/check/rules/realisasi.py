@@ -656,3 +656,45 @@ def grade_not_on_scale(ctx: RealisasiContext) -> Iterator[Finding]:
                     path,
                     node_id,
                 )
+
+
+@realisasi_rule("M019", "realisasi-anggaran-mismatch")
+def realisasi_anggaran_mismatch(ctx: RealisasiContext) -> Iterator[Finding]:
+    """A node's realisasi anggaran differs from the sum of its children's in the same file.
+
+    The same roll-up as the budget's (B001): where a program or kegiatan
+    writes its own realisasi anggaran and its children write theirs, the
+    two must agree.
+
+    Failing:
+        realisasi:
+          bencana-kebutuhan-dasar: {anggaran: 100000000}
+          bencana-permakanan: {anggaran: 65000000}
+    Passing:
+        realisasi:
+          bencana-kebutuhan-dasar: {anggaran: 65000000}
+          bencana-permakanan: {anggaran: 65000000}
+    """
+    from pokin.views.rollup import amounts_rollup
+
+    spent = {
+        node_id: entry.anggaran
+        for node_id, entry in ctx.real.model.realisasi.items()
+        if entry.anggaran is not None and node_id in ctx.plan.by_id
+    }
+    if len(spent) < 2:
+        return
+    tahun = ctx.plan.model.tahun
+    for row in amounts_rollup(ctx.plan, spent).mismatches:
+        node_id = row.ref.id
+        if node_id not in spent or not row.computed:
+            continue
+        written, parts = spent[node_id], row.computed.get(tahun, 0)
+        yield Finding(
+            "M019",
+            f"Realisasi anggaran node '{node_id}' tertulis {format_rupiah(written)}, padahal "
+            f"jumlah realisasi anak-anaknya {format_rupiah(parts)} (selisih "
+            f"{format_rupiah(written - parts)}).",
+            _where(ctx.real, node_id, "anggaran"),
+            node_id,
+        )
