@@ -283,3 +283,14 @@ def test_fmt_leaves_a_broken_realisasi_file_alone(tmp_path: Path) -> None:
     run = run_pokin("fmt", str(path))
     assert run.code == 1 and "S004" in run.stdout + run.stderr
     assert path.read_text(encoding="utf-8") == text
+
+
+def test_project_settings_apply_to_realisasi_files(tmp_path: Path) -> None:
+    (tmp_path / "plan.yaml").write_text(MINIMAL, encoding="utf-8")
+    real = tmp_path / "tw1.yaml"
+    real.write_text(BASE.replace("anggaran: 50", "anggaran: 500"), encoding="utf-8")
+    (tmp_path / "pokin.toml").write_text('[severity]\nM005 = "warning"\n', encoding="utf-8")
+    run = run_pokin("validate", str(real))
+    assert run.code == 0 and "M005 peringatan" in run.stdout
+    (tmp_path / "pokin.toml").write_text('ignore = ["realisasi"]\n', encoding="utf-8")
+    assert "M005" not in run_pokin("validate", str(real)).stdout

@@ -192,15 +192,9 @@ def _severity(problem: Problem, settings: Settings, rules: dict[str, Rule]) -> P
     return problem if severity == problem.severity else replace(problem, severity=severity)
 
 
-_SETTINGS: dict[str, Settings] = {}
-
-
 def _settings(file: str, use_config: bool) -> Settings:
-    if not use_config:
-        return Settings()
-    if file not in _SETTINGS:
-        _SETTINGS[file] = find_settings(file)
-    return _SETTINGS[file]
+    """The settings of the nearest pokin.toml / [tool.pokin] (cached per folder by config)."""
+    return find_settings(file) if use_config else Settings()
 
 
 def _link_periods(contexts: list[RealisasiContext]) -> None:
