@@ -70,3 +70,19 @@ def test_lkjip_never_overwrites_the_plan_and_refuses_broken_realisasi(tmp_path: 
     out = tmp_path / "x.md"
     run = run_pokin("lkjip", str(plan), str(real), "-o", str(out))
     assert run.code == 1 and not out.exists() and "Y001" in run.stderr
+
+
+def test_a_pk_below_program_lists_its_kegiatan_in_the_budget_table(tmp_path: Path) -> None:
+    pk = EXAMPLE.parent / "documents" / "pk_kasi_rehsos_2025.yaml"
+    real = tmp_path / "tahunan.yaml"
+    real.write_text(
+        f"pokin_realisasi: 1\nrencana: {pk}\ntahun: 2025\nperiode: tahunan\nrealisasi:\n"
+        "  rehsos-dasar-luar-panti: {indikator: [128]}\n"
+        "  rehsos-permakanan: {indikator: [100], anggaran: 53000000}\n",
+        encoding="utf-8",
+    )
+    run = run_pokin("lkjip", str(pk), str(real), "-f", "md")
+    assert run.code == 0, run.stderr
+    # 128 ÷ 139 × 100 = 92,09; 53.000.000 ÷ 89.169.180 × 100 = 59,44; 92,09 − 59,44 = 32,65
+    assert "| No | Kegiatan | Anggaran |" in run.stdout
+    assert "| Rp 89.169.180 | Rp 53.000.000 | 59,44% | 92,09% | 32,65% |" in run.stdout

@@ -70,6 +70,11 @@ class LkjipDoc:
         return self.view.plan.model.tahun
 
     @property
+    def budget_level(self) -> str:
+        """The level of the rows of the budget table (program, or a partial plan's top)."""
+        return self.programs[0].ref.level if self.programs else "program"
+
+    @property
     def anggaran(self) -> int | None:
         """The pagu of the programs shown."""
         amounts = [row.anggaran for row in self.programs if row.anggaran is not None]
@@ -124,4 +129,6 @@ def build_lkjip(
                 section.penghambat.append(Faktor(view.by_id[ref.id], entry.faktor_penghambat))
         sections.append(section)
     programs = [row for row in view.rows if row.ref.level == "program"]
+    if not programs:  # a Renja slice or PK below program: its top-level nodes
+        programs = [view.by_id[ref.id] for ref in plan.roots if ref.level != "outcome"]
     return LkjipDoc(view, sections, programs, date, previous)
