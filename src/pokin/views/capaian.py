@@ -245,10 +245,15 @@ class CapaianView:
         return latest.model.tanggal.isoformat()
 
     def by_jabatan(self) -> list[JabatanRow]:
-        """What each PK signer achieved: the nodes whose own ``pj`` it is, in jabatan order."""
+        """What each PK signer achieved: the nodes of its PK, in jabatan order.
+
+        As in the PK (:mod:`pokin.views.pk`), a node belongs to its own ``pj``
+        or, without one, to its nearest ancestor's.
+        """
+        owners = {id(row): row.ref.owner() for row in self.rows}
         groups: list[JabatanRow] = []
         for jab in self.plan.model.jabatan:
-            rows = [row for row in self.rows if row.ref.node.pj == jab.id]
+            rows = [row for row in self.rows if owners[id(row)] == jab.id]
             if rows:
                 groups.append(JabatanRow(jab, rows))
         return groups
