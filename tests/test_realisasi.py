@@ -294,3 +294,26 @@ def test_project_settings_apply_to_realisasi_files(tmp_path: Path) -> None:
     assert run.code == 0 and "M005 peringatan" in run.stdout
     (tmp_path / "pokin.toml").write_text('ignore = ["realisasi"]\n', encoding="utf-8")
     assert "M005" not in run_pokin("validate", str(real)).stdout
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ('    indikator: "dua belas"', [("S003", 8)]),
+        ("    indikator: [[12]]", [("S005", 8)]),
+        ("    indikator: [dua]", [("S005", 8)]),
+    ],
+)
+def test_values_of_the_wrong_shape_are_reported_once_where_they_are(
+    line: str, expected: list[tuple[str, int]]
+) -> None:
+    text = BASE.replace("    indikator: [12]", line)
+    result = load_realisasi_text(text, "r.yaml")
+    assert [(p.code, p.line) for p in result.problems] == expected
+
+
+def test_a_bad_tanggal_is_an_indonesian_schema_error() -> None:
+    result = load_realisasi_text(BASE.replace("2025-04-10", "2025-13-45"), "r.yaml")
+    (problem,) = result.problems
+    assert (problem.code, problem.line) == ("S003", 5)
+    assert "tulis TAHUN-BULAN-HARI" in problem.message

@@ -14,7 +14,15 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Discriminator,
+    Field,
+    StringConstraints,
+    Tag,
+)
 from pydantic import WithJsonSchema as _Schema
 from pydantic_core import PydanticCustomError
 
@@ -108,8 +116,41 @@ Nilai = Annotated[
     BeforeValidator(_value),
     _Schema({"anyOf": [_NUMBER_SCHEMA, {"enum": sorted(GRADES)}]}),
 ]
+
+
+def _shape(value: Any) -> str | None:
+    if isinstance(value, list):
+        return "list[nilai]"
+    return "dict[nilai]" if isinstance(value, dict) else None
+
+
 #: Values in the order of the node's ``indikator`` (``null`` skips one), or by ``uraian``.
-NilaiIndikator = list[Nilai | None] | dict[str, Nilai]
+#: The shape decides which is validated, so a bad value is reported once, where it is.
+NilaiIndikator = Annotated[
+    Annotated[list[Nilai | None], Tag("list[nilai]")]
+    | Annotated[dict[str, Nilai], Tag("dict[nilai]")],
+    Discriminator(
+        _shape,
+        custom_error_type="shape",
+        custom_error_message="tulis daftar nilai menurut urutan indikator node, misalnya [12], "
+        "atau pemetaan uraian indikator: nilai",
+    ),
+]
+
+
+def _tanggal(value: Any) -> Any:
+    if isinstance(value, date) or value is None:
+        return value
+    try:
+        return date.fromisoformat(str(value).strip())
+    except ValueError:
+        raise PydanticCustomError(
+            "shape",
+            "tanggal '{value}' tidak sah; tulis TAHUN-BULAN-HARI, misalnya 2025-04-10",
+            {"value": str(value)[:30]},
+        ) from None
+
+
 #: A percentage (serapan): a number, Indonesian notation accepted.
 Persen = Annotated[float | int, BeforeValidator(_number), _Schema(_NUMBER_SCHEMA)]
 Rupiah = Annotated[int, BeforeValidator(_rupiah), _Schema(_RUPIAH_SCHEMA)]
@@ -144,7 +185,9 @@ class Realisasi(_Strict):
     tahun: Annotated[int, Field(ge=YEAR_MIN, le=YEAR_MAX)]
     periode: Periode
     #: The date of the data; reports never use the clock.
-    tanggal: date | None = None
+    tanggal: Annotated[
+        date | None, BeforeValidator(_tanggal), _Schema({"type": "string", "format": "date"})
+    ] = None
     realisasi: dict[Id, RealisasiNode] = Field(default_factory=dict)
     catatan: str | None = None
 

@@ -103,6 +103,8 @@ def _describe(
             f"Kunci '{shorten(field)}' tidak dikenal {where}.{hint} Kunci yang dikenal: {listing}.",
             True,
         )
+    if etype == "shape":  # a realisasi value of the wrong shape (its own message)
+        return ("S003", f"'{field}' {where}: {err['msg']}.", False)
     if etype in ("eselon", "nip", "crosscutting"):
         return ("S004", f"{_capital(err['msg'])}.", False)
     if etype == "missing":
