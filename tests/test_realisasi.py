@@ -317,3 +317,14 @@ def test_a_bad_tanggal_is_an_indonesian_schema_error() -> None:
     (problem,) = result.problems
     assert (problem.code, problem.line) == ("S003", 5)
     assert "tulis TAHUN-BULAN-HARI" in problem.message
+
+
+def test_inline_suppression_in_a_realisasi_file(tmp_path: Path) -> None:
+    text = BASE.replace("anggaran: 50", "anggaran: 500  # pokin: ignore[M005] dana talangan")
+    assert check(tmp_path, text) == [[]]
+    unused = BASE.replace("anggaran: 50", "anggaran: 50  # pokin: ignore[M005]")
+    assert check(tmp_path, unused) == [[("E002", 9)]]
+    # a plan rule never runs on a realisasi file: its suppression is not judged
+    assert check(tmp_path, BASE.replace("anggaran: 50", "anggaran: 50  # pokin: ignore[B001]")) == [
+        []
+    ]

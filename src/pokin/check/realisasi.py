@@ -16,10 +16,12 @@ from pokin.check.config import Settings, find_settings
 from pokin.check.engine import LOAD_GROUPS, Selection, combine
 from pokin.check.result import FileReport
 from pokin.check.rules.realisasi import CHECKS, RealisasiContext
-from pokin.check.rules.registry import Rule, all_rules
+from pokin.check.rules.registry import GROUPS, Rule, all_rules
+from pokin.check.suppress import apply_suppressions, may_suppress
 from pokin.plan import LoadedPlan
-from pokin.problems import Finding, Problem, Severity, UsageError
+from pokin.problems import Finding, Path, Problem, Severity, UsageError
 from pokin.source.load import LoadResult, load_file
+from pokin.source.parse import Document
 from pokin.source.realisasi import LoadedRealisasi, RealisasiResult, load_realisasi_file
 
 
@@ -160,15 +162,60 @@ def check_realisasi(
         settings = _settings(result.file, use_config)
         chosen = combine(selection, settings)
         kept = [
-            _severity(p, settings, rules)
+            p
             for p in problems[result.file]
             if chosen.enabled(p.code, _group(p.code, rules))
             or (p.severity == "error" and _group(p.code, rules) in LOAD_GROUPS)
             or p.code in _NEVER_DESELECTED
         ]
+        real = result.realisasi
+        if real is not None and may_suppress(real.text):
+            kept = _suppress(real, kept, chosen, rules)
+        kept = [_severity(p, settings, rules) for p in kept]
         kept.sort(key=Problem.sort_key)
         report.files.append(FileReport(result.file, kept, None, settings.strict))
     return report
+
+
+@dataclass
+class _Parsed:
+    """A realisasi file with its document parsed (for its suppression comments)."""
+
+    file: str
+    document: Document
+
+    def position(self, path: Path, key: bool = False) -> tuple[int, int]:
+        return self.document.position(path, key)
+
+
+def _suppress(
+    real: LoadedRealisasi, problems: list[Problem], chosen: Selection, rules: dict[str, Rule]
+) -> list[Problem]:
+    """``# pokin: ignore[CODE]`` on a problem's line, as in a plan (E002 when unused)."""
+    real.position(())  # parses the document again if it was loaded in a worker
+    assert real.document is not None
+
+    def ran(name: str) -> bool:
+        """Whether the rule (or group) ``name`` ran on this realisasi file."""
+        if name in GROUPS:
+            return name in _RAN_GROUPS and any(
+                chosen.enabled(r.code, r.group) for r in rules.values() if r.group == name
+            )
+        group = _group(name, rules)
+        return group in _RAN_GROUPS and chosen.enabled(name, group)
+
+    return apply_suppressions(
+        _Parsed(real.file, real.document),
+        problems,
+        lambda code: _group(code, rules),
+        ran,
+        lambda name: name in rules or name in GROUPS,
+        report_unused=chosen.enabled("E002", "engine"),
+    )
+
+
+#: The groups of the rules a realisasi file is checked by.
+_RAN_GROUPS = frozenset({"yaml", "schema", "realisasi"})
 
 
 #: A realisasi file whose plan is missing or broken always fails, whatever is selected.
