@@ -682,7 +682,8 @@ def realisasi_anggaran_mismatch(ctx: RealisasiContext) -> Iterator[Finding]:
         for node_id, entry in ctx.real.model.realisasi.items()
         if entry.anggaran is not None and node_id in ctx.plan.by_id
     }
-    if len(spent) < 2:
+    # only a node with children that writes its own figure can disagree with them
+    if len(spent) < 2 or not any(ctx.plan.by_id[n].children for n in spent):
         return
     tahun = ctx.plan.model.tahun
     for row in amounts_rollup(ctx.plan, spent).mismatches:
