@@ -251,7 +251,7 @@ def test_cli_json_shape() -> None:
 def test_cli_table_md_csv_and_by_jabatan() -> None:
     table = run_pokin("capaian", str(EXAMPLE), str(REALISASI))
     assert table.code == 0, table.stderr
-    assert "sampai Triwulan II 2025, data per 2025-07-08" in table.stdout
+    assert "sampai Triwulan II 2025, data per 8 Juli 2025" in table.stdout
     assert "120,00%" in table.stdout and "52,23%" in table.stdout
     md = run_pokin("capaian", str(EXAMPLE), str(REALISASI), "-f", "md", "--by", "jabatan")
     assert md.code == 0 and "### Kepala Bidang Perlindungan dan Jaminan Sosial" in md.stdout

@@ -51,9 +51,13 @@ def _rupiah(value: int | None) -> str:
 
 
 def caption(view: CapaianView) -> str:
-    """One line saying whose capaian, as of which period and data date."""
+    """One line saying whose capaian, as of which period and data date (``8 Juli 2025``)."""
+    from pokin.source.realisasi import PERIODE_LABEL
+
     model = view.plan.model
-    when = f", data per {view.tanggal}" if view.tanggal else ""
+    latest = view.latest
+    day = latest.model.tanggal if latest is not None else None
+    when = f", data per {day.day} {PERIODE_LABEL[f'b{day.month:02d}']} {day.year}" if day else ""
     return f"Capaian kinerja {model.perangkat_daerah} sampai {view.label}{when}"
 
 
