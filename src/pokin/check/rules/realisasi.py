@@ -86,7 +86,7 @@ declare(
     does not load; run `pokin validate` on the plan.
 
     Failing:
-        rencana: rusak.yaml   # a plan with a YAML error
+        rencana: rusak.yaml   # a plan with a YAML error (``tahun: [2025``)
     Passing:
         rencana: ../dinsos_kotim_2025.yaml
     """,
@@ -531,10 +531,10 @@ def capaian_tertulis_differs(ctx: RealisasiContext) -> Iterator[Finding]:
 
     Failing:
         realisasi:
-          bencana-permakanan: {indikator: [12], capaian_tertulis: [80.5]}   # 12 ÷ 55 = 21,82%
+          bencana-permakanan: {indikator: [12], capaian_tertulis: [80.5]}   # 12 ÷ 10 (TW I) = 120%
     Passing:
         realisasi:
-          bencana-permakanan: {indikator: [12], capaian_tertulis: [21.8]}
+          bencana-permakanan: {indikator: [12], capaian_tertulis: [120]}
     """
     from pokin.views.capaian import capaian_of, indicator_values, metode_of, period_target
 
@@ -668,12 +668,10 @@ def realisasi_anggaran_mismatch(ctx: RealisasiContext) -> Iterator[Finding]:
 
     Failing:
         realisasi:
-          bencana-kebutuhan-dasar: {anggaran: 100000000}
-          bencana-permakanan: {anggaran: 65000000}
+          bencana-kebutuhan-dasar: {anggaran: 100000000}   # its sub kegiatan: 85.825.000
     Passing:
         realisasi:
-          bencana-kebutuhan-dasar: {anggaran: 65000000}
-          bencana-permakanan: {anggaran: 65000000}
+          bencana-kebutuhan-dasar: {anggaran: 85825000}
     """
     from pokin.views.rollup import amounts_rollup
 
