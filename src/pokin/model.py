@@ -257,8 +257,16 @@ def ordinal_scale(satuan: object) -> tuple[str, ...] | None:
     """The grades of an ordinal satuan (``predikat``, ``opini``), lowest first; else ``None``."""
     if not isinstance(satuan, str):
         return None
+    if satuan in _SCALE_OF:
+        return _SCALE_OF[satuan]
     key = " ".join(satuan.lower().split())
-    return SKALA_ORDINAL.get(_SKALA_ALIASES.get(key, key))
+    scale = SKALA_ORDINAL.get(_SKALA_ALIASES.get(key, key))
+    if len(_SCALE_OF) < 10_000:
+        _SCALE_OF[satuan] = scale
+    return scale
+
+
+_SCALE_OF: dict[str, tuple[str, ...] | None] = {}
 
 
 def grade_rank(grade: str, satuan: object) -> int | None:

@@ -205,6 +205,8 @@ class LoadedRealisasi:
     model: Realisasi
     document: Document | None
     text: str = ""
+    #: What rules derive from the file once (values by node), by key.
+    cache: dict[str, Any] = field(default_factory=dict, repr=False)
 
     def position(self, path: Path, key: bool = False) -> tuple[int, int]:
         """1-based line and column of a document path."""

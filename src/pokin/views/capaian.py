@@ -34,6 +34,9 @@ def rounded(value: float | None, places: int = 2) -> float | None:
     """``value`` rounded half up to ``places`` decimals (as people round, not banker's)."""
     if value is None:
         return None
+    scaled = value * 10**places
+    if abs(abs(scaled - int(scaled)) - 0.5) > 1e-6:  # no tie: round() rounds the same way
+        return round(value, places)
     quantum = Decimal(1).scaleb(-places)
     return float(Decimal(repr(value)).quantize(quantum, rounding=ROUND_HALF_UP))
 

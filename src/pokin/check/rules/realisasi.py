@@ -40,6 +40,8 @@ class RealisasiContext:
     same_period: LoadedRealisasi | None = None
     #: Every known indicator value (built once, read by several rules).
     values: list[tuple[str, int, Path, float | int]] | None = None
+    #: Whether any value is written as a grade (WTP, AA): only then M018 looks.
+    graded: bool = False
 
 
 RealisasiCheck = Callable[[RealisasiContext], Iterable[Finding]]
@@ -203,6 +205,8 @@ def _each_value(ctx: RealisasiContext) -> Iterator[tuple[str, int, Path, float |
         if ref is None or entry.indikator is None:
             continue
         for i, path, written in _written(ctx, node_id, entry.indikator, ref.node.indikator):
+            if isinstance(written, str):
+                ctx.graded = True
             value = numeric(written, ref.node.indikator[i])
             if value is not None:
                 yield node_id, i, path, value
@@ -262,6 +266,21 @@ def _previous(ctx: RealisasiContext, node_id: str) -> tuple[LoadedRealisasi, obj
     return None
 
 
+def _values_by_node(real: LoadedRealisasi, plan: LoadedPlan) -> dict[str, dict[int, float | int]]:
+    """A file's indicator values by node id and indicator index (built once per file)."""
+    from pokin.views.capaian import indicator_values
+
+    found: dict[str, dict[int, float | int]] | None = real.cache.get("values")
+    if found is None:
+        found = {}
+        for node_id, entry in real.model.realisasi.items():
+            ref = plan.by_id.get(node_id)
+            if ref is not None and entry.indikator is not None:
+                found[node_id] = indicator_values(entry.indikator, ref.node.indikator)
+        real.cache["values"] = found
+    return found
+
+
 @realisasi_rule("M006", "value-falls")
 def value_falls(ctx: RealisasiContext) -> Iterator[Finding]:
     """A cumulative realisasi is lower than the one of an earlier period.
@@ -280,20 +299,18 @@ def value_falls(ctx: RealisasiContext) -> Iterator[Finding]:
         realisasi:
           bencana-permakanan: {indikator: [30]}
     """
-    from pokin.views.capaian import indicator_values
-
     if not ctx.earlier:
         return
+    earlier = [(real, _values_by_node(real, ctx.plan)) for real in reversed(ctx.earlier)]
     for node_id, i, path, value in _values(ctx):
-        ref = ctx.plan.by_id[node_id]
-        ind = ref.node.indikator[i]
+        ind = ctx.plan.by_id[node_id].node.indikator[i]
         if ind.arah not in (None, "naik"):
             continue
-        found = _previous(ctx, node_id)
+        found = next(((r, v[node_id]) for r, v in earlier if node_id in v), None)
         if found is None:
             continue
-        real, entry = found
-        before = indicator_values(getattr(entry, "indikator", None), ref.node.indikator).get(i)
+        real, values = found
+        before = values.get(i)
         if before is not None and value < before:
             yield Finding(
                 "M006",
@@ -636,6 +653,9 @@ def grade_not_on_scale(ctx: RealisasiContext) -> Iterator[Finding]:
         realisasi:
           bencana-permakanan: {indikator: [12]}
     """
+    _values(ctx)
+    if not ctx.graded:
+        return
     for node_id, entry in ctx.real.model.realisasi.items():
         ref = ctx.plan.by_id.get(node_id)
         if ref is None:
