@@ -41,6 +41,7 @@ demo: $(VENV)/.runtime
 	$(BIN)/pokin validate examples/realisasi
 	$(BIN)/pokin capaian $(PLAN) examples/realisasi
 	$(BIN)/pokin capaian $(PLAN) examples/realisasi --by jabatan --format md > $(OUT)/capaian.md
+	$(BIN)/pokin lkjip $(PLAN) examples/realisasi -o $(OUT)/lkjip.html
 	@echo "Written to $(OUT)/:" && ls $(OUT) $(OUT)/pk
 
 test: $(VENV)/.test
