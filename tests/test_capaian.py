@@ -314,7 +314,7 @@ def test_cli_another_plan_or_not_a_realisasi_file(tmp_path: Path) -> None:
 def test_every_format_renders_plan_text_safely(tmp_path: Path, fmt: str) -> None:
     plan = MINIMAL.replace(
         "uraian: Jumlah orang yang mendapatkan permakanan",
-        'uraian: "=HYPERLINK(\\"x\\") \\e[31m merah"',
+        'uraian: "=HYPERLINK(\\"x\\") \\e[31m merah <img src=x>"',
     )
     (tmp_path / "plan.yaml").write_text(plan, encoding="utf-8")
     real = tmp_path / "tw1.yaml"
@@ -328,6 +328,8 @@ def test_every_format_renders_plan_text_safely(tmp_path: Path, fmt: str) -> None
     assert "\x1b" not in run.stdout
     if fmt == "csv":
         assert "'=HYPERLINK" in run.stdout
+    if fmt == "md":
+        assert "<img" not in run.stdout and "&lt;img" in run.stdout
 
 
 # ---------------------------------------------------------------- ordinal scales (WTP…, AA…D)

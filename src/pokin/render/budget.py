@@ -208,6 +208,7 @@ def _amount_headers(view: BudgetView) -> list[str]:
 
 
 def _md(text: str) -> str:
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")  # no raw HTML
     return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ").replace("\r", " ")
 
 

@@ -248,6 +248,7 @@ def print_table(view: CapaianView, by: str = "node") -> None:
 
 
 def _md(text: str) -> str:
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")  # no raw HTML
     return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ").replace("\r", " ")
 
 

@@ -65,6 +65,7 @@ def render_md(changes: RealisasiChanges) -> str:
     from pokin.render.console import visible
 
     def md(text: str) -> str:
+        text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
         return text.replace("\\", "\\\\").replace("|", "\\|").replace("*", "\\*")
 
     lines = [f"**Realisasi** `{changes.old_file}` → `{changes.new_file}`", ""]
