@@ -421,4 +421,9 @@ def test_capaian_of_a_workspace(tmp_path: Path) -> None:
     assert (node["indikator"][0]["capaian"], node["serapan"]) == (20.0, 25.0)
     table = run_pokin("capaian", str(folder))
     assert table.code == 0 and "=== dinsos — " in table.stdout
-    assert run_pokin("capaian", str(folder), "-f", "csv").code == 2
+    raw = run_pokin("capaian", str(folder), "-f", "csv")
+    assert raw.code == 0 and raw.stdout.startswith("\ufeffRencana;Tingkat;ID;")
+    assert any(
+        line.startswith("dinsos;subkegiatan;bencana-permakanan;")
+        for line in raw.stdout.splitlines()
+    )

@@ -148,7 +148,7 @@ def _workspace_capaian(path: str, realisasi: list[str], fmt: str, by: str) -> No
     except UsageError as exc:
         fail(str(exc))
     if fmt not in WORKSPACE_RENDERERS:
-        fail(f"--format {fmt} belum tersedia untuk workspace; pilihan: table, md, json")
+        fail(f"--format {fmt} belum tersedia untuk workspace; pilihan: table, md, json, csv")
     if not files:
         fail(f"tidak ada berkas realisasi (pokin_realisasi: 1) di {path}")
     report = check_realisasi(files)

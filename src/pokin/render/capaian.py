@@ -11,6 +11,7 @@ import csv
 import io
 import json
 import sys
+from collections.abc import Callable
 from typing import Any
 
 from pokin.levels import BY_KEY
@@ -368,5 +369,27 @@ def workspace_json(views: list[CapaianView], by: str = "node") -> str:
     return f'{{"format_version": {JSON_FORMAT_VERSION}, "plans": [\n{plans}\n]}}'
 
 
+def workspace_csv(views: list[CapaianView], by: str = "node") -> bytes:
+    """One CSV for the pemda: each plan's rows, after a ``Rencana`` column (kode_pd)."""
+    from pokin.render.cells import neutralise_row
+
+    buf = io.StringIO()
+    writer = csv.writer(buf, delimiter=CSV_DELIMITER, lineterminator="\r\n")
+    for n, view in enumerate(views):
+        text = render_csv(view, by).decode("utf-8").lstrip("\ufeff")
+        rows = list(csv.reader(io.StringIO(text), delimiter=CSV_DELIMITER))
+        name = view.plan.model.kode_pd or view.plan.file
+        for i, row in enumerate(rows):
+            if i == 0 and n > 0:
+                continue  # one header
+            writer.writerow(neutralise_row(["Rencana" if i == 0 else name, *row]))
+    return ("\ufeff" + buf.getvalue()).encode("utf-8")
+
+
 #: The renderers of a workspace's capaian, by format name.
-WORKSPACE_RENDERERS = {"table": workspace_table, "md": workspace_md, "json": workspace_json}
+WORKSPACE_RENDERERS: dict[str, Callable[[list[CapaianView], str], str | bytes]] = {
+    "table": workspace_table,
+    "md": workspace_md,
+    "json": workspace_json,
+    "csv": workspace_csv,
+}
