@@ -38,6 +38,10 @@ demo: $(VENV)/.runtime
 	$(BIN)/pokin tree $(WORKSPACE) --root dinkes
 	$(BIN)/pokin tree $(WORKSPACE) --svg $(OUT)/pohon_kinerja_pemda.svg
 	$(BIN)/pokin report $(WORKSPACE) -o $(OUT)/cakupan.html
+	$(BIN)/pokin validate examples/realisasi
+	$(BIN)/pokin capaian $(PLAN) examples/realisasi
+	$(BIN)/pokin capaian $(PLAN) examples/realisasi --by jabatan --format md > $(OUT)/capaian.md
+	$(BIN)/pokin lkjip $(PLAN) examples/realisasi -o $(OUT)/lkjip.html
 	@echo "Written to $(OUT)/:" && ls $(OUT) $(OUT)/pk
 
 test: $(VENV)/.test
@@ -57,6 +61,7 @@ bench: $(VENV)/.test
 
 schema: $(VENV)/.runtime
 	$(BIN)/pokin schema > schema/pokin.schema.json
+	$(BIN)/pokin schema --realisasi > schema/pokin-realisasi.schema.json
 
 clean:
 	rm -rf $(VENV) $(OUT) .pytest_cache .mypy_cache .ruff_cache

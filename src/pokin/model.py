@@ -230,6 +230,74 @@ _PERIODE_SCHEMA: dict[str, Any] = {
 
 Anggaran = Annotated[Money, BeforeValidator(_money), WithJsonSchema(_MONEY_SCHEMA)]
 
+# --- Rencana aksi and capaian (FORMAT.md, "Rencana aksi", "Capaian") ------------------------
+#: Which way is better for an indicator.
+Arah = Literal["naik", "turun", "tetap"]
+#: The named capaian methods (docs/realisasi.md explains each).
+METODE_CAPAIAN: dict[str, str] = {
+    "standar": "naik: realisasi ÷ target × 100; turun: (2 × target − realisasi) ÷ target × 100, "
+    "paling kecil 0; tetap: 100 dikurangi selisih relatif",
+    "kebalikan": "untuk arah turun: target ÷ realisasi × 100 (cara sebagian pedoman LKjIP)",
+    "tercapai": "100 bila target tercapai menurut arahnya, 0 bila tidak",
+    "dibatasi": "seperti standar, tetapi paling tinggi 100",
+}
+MetodeCapaian = Literal["standar", "kebalikan", "tercapai", "dibatasi"]
+#: Ordinal scales agencies report grades on (a satuan of that name), lowest grade first:
+#: the SAKIP evaluation predikat and the BPK audit opinion.
+SKALA_ORDINAL: dict[str, tuple[str, ...]] = {
+    "predikat": ("D", "C", "CC", "B", "BB", "A", "AA"),
+    "opini": ("TMP", "TW", "WDP", "WTP"),
+}
+_SKALA_ALIASES = {"predikat sakip": "predikat", "opini bpk": "opini"}
+#: Every grade of every scale.
+GRADES: frozenset[str] = frozenset(g for scale in SKALA_ORDINAL.values() for g in scale)
+
+
+def ordinal_scale(satuan: object) -> tuple[str, ...] | None:
+    """The grades of an ordinal satuan (``predikat``, ``opini``), lowest first; else ``None``."""
+    if not isinstance(satuan, str):
+        return None
+    if satuan in _SCALE_OF:
+        return _SCALE_OF[satuan]
+    key = " ".join(satuan.lower().split())
+    scale = SKALA_ORDINAL.get(_SKALA_ALIASES.get(key, key))
+    if len(_SCALE_OF) < 10_000:
+        _SCALE_OF[satuan] = scale
+    return scale
+
+
+_SCALE_OF: dict[str, tuple[str, ...] | None] = {}
+
+
+def grade_rank(grade: str, satuan: object) -> int | None:
+    """The rank (1 = lowest) of ``grade`` on the satuan's scale, ``None`` when not on it."""
+    scale = ordinal_scale(satuan)
+    text = grade.strip().upper()
+    return scale.index(text) + 1 if scale is not None and text in scale else None
+
+
+def _graded(value: Any, satuan: object, parse: Any) -> Any:
+    """A target on an ordinal scale may be its grade ("WTP"), kept as the grade's rank."""
+    if isinstance(value, str) and ordinal_scale(satuan) is not None:
+        rank = grade_rank(value, satuan)
+        if rank is None:
+            grades = ", ".join(ordinal_scale(satuan) or ())
+            raise NumberFormatError(
+                f"'{shorten(value, 20)}' bukan tingkat skala '{satuan}' ({grades})"
+            )
+        return rank
+    return parse(value)
+
+
+_TRIWULAN_SCHEMA: dict[str, Any] = {
+    "description": "Targets cumulative to the end of TW I..IV, e.g. [10, 25, 40, 55].",
+    "type": "array",
+    "items": _NUMBER_SCHEMA,
+    "minItems": 4,
+    "maxItems": 4,
+}
+# --- end rencana aksi -------------------------------------------------------------------------
+
 
 class _Strict(BaseModel):
     # defer_build: the validators are built once, for Plan, on first use,
@@ -245,6 +313,12 @@ class Indikator(_Strict):
     uraian: Text
     satuan: Text | None = None
     target: Annotated[TargetValue | None, WithJsonSchema(_TARGET_SCHEMA)] = None
+    #: Rencana aksi: the targets cumulative to the end of TW I..IV (FORMAT.md).
+    target_triwulan: Annotated[list[float | int] | None, WithJsonSchema(_TRIWULAN_SCHEMA)] = None
+    #: Which way is better: naik (default), turun (lower is better), tetap.
+    arah: Arah | None = None
+    #: How capaian is computed (see :data:`METODE_CAPAIAN`); default ``standar``.
+    metode_capaian: MetodeCapaian | None = None
     catatan: str | None = None
 
     @field_validator("target", mode="before")
@@ -252,13 +326,41 @@ class Indikator(_Strict):
     def _target(cls, value: Any, info: ValidationInfo) -> Any:
         if value is None:
             return None
-        percent = is_percent_unit(info.data.get("satuan"))
+        satuan = info.data.get("satuan")
+        percent = is_percent_unit(satuan)
+
+        def parse(v: Any) -> Any:
+            return _graded(v, satuan, lambda x: parse_target(x, percent))
+
         if isinstance(value, dict):
-            return _yearly(value, lambda v: parse_target(v, percent))
+            return _yearly(value, parse)
         try:
-            return parse_target(value, percent)
+            return parse(value)
         except NumberFormatError as exc:
             raise PydanticCustomError("number", str(exc)) from None
+
+    @field_validator("target_triwulan", mode="before")
+    @classmethod
+    def _triwulan(cls, value: Any, info: ValidationInfo) -> Any:
+        if value is None:
+            return None
+        if not isinstance(value, list) or len(value) != 4:
+            raise PydanticCustomError(
+                "number",
+                "target_triwulan harus daftar empat angka kumulatif sampai akhir TW I, II, III "
+                "dan IV, misalnya [10, 25, 40, 55]",
+            )
+        satuan = info.data.get("satuan")
+        percent = is_percent_unit(satuan)
+        try:
+            return [_graded(v, satuan, lambda x: parse_target(x, percent)) for v in value]
+        except NumberFormatError as exc:
+            raise PydanticCustomError("number", str(exc)) from None
+
+    @property
+    def lower_is_better(self) -> bool:
+        """Whether a lower realisasi is better (``arah: turun``)."""
+        return self.arah == "turun"
 
 
 class Crosscutting(_Strict):

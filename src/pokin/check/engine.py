@@ -209,11 +209,32 @@ def check_paths(
 
     from pokin.source.parallel import parallel_map
 
-    files = expand_paths(paths)
+    every = expand_paths(paths)
+    realisasi = _realisasi_reports(every, selection, use_config)
+    files = [f for f in every if f not in realisasi]
     check = partial(_check_one, selection=selection, use_config=use_config, keep=keep_plans)
     if keep_plans:
-        return Report([check(f) for f in files])
-    return Report(parallel_map(check, files, [_size(f) for f in files]))
+        reports = [check(f) for f in files]
+    else:
+        reports = parallel_map(check, files, [_size(f) for f in files])
+    if not realisasi:
+        return Report(reports)
+    by_file = {r.file: r for r in reports} | realisasi
+    return Report([by_file[f] for f in every])
+
+
+def _realisasi_reports(
+    files: list[str], selection: Selection, use_config: bool
+) -> dict[str, FileReport]:
+    """Reports of the realisasi files among ``files`` (``pokin_realisasi:``), checked together."""
+    from pokin.source.realisasi import is_realisasi_file
+
+    found = [f for f in files if is_realisasi_file(f)]
+    if not found:
+        return {}
+    from pokin.check.realisasi import check_realisasi
+
+    return {r.file: r for r in check_realisasi(found, selection, use_config).files}
 
 
 def _check_one(path: str, selection: Selection, use_config: bool, keep: bool) -> FileReport:

@@ -17,10 +17,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
-from pokin.plan import LoadedPlan
 from pokin.problems import Path, Problem
+from pokin.source.parse import Document
 
 MARKER = "pokin:"
 #: Whether a text may hold a suppression at all: a comment starting with the marker.
@@ -110,8 +110,19 @@ def _scalar_spans(root: Any) -> Callable[[int], bool]:
     return inside
 
 
+class Source(Protocol):
+    """A checked file with its parsed document: a plan, or a realisasi file."""
+
+    file: str
+    document: Document
+
+    def position(self, path: Path, key: bool = False) -> tuple[int, int]:
+        """1-based line and column of a document path."""
+        ...
+
+
 def apply_suppressions(
-    plan: LoadedPlan,
+    plan: Source,
     problems: list[Problem],
     group_of: Callable[[str], str],
     enabled: Callable[[str], bool],
@@ -160,7 +171,7 @@ def _suppressed(
     return False
 
 
-def _node_start_line(plan: LoadedPlan, problem: Problem) -> int | None:
+def _node_start_line(plan: Source, problem: Problem) -> int | None:
     """The line where the problem's node (the mapping with its id) starts."""
     if problem.node is None or not problem.path:
         return None

@@ -192,6 +192,21 @@ def check_paths_or_workspaces(
             files.extend(check_paths(plain, selection, use_config).files)
             plain = []
         files.extend(validate_workspace(config, selection, use_config).files)
+        files.extend(_workspace_realisasi(config, selection, use_config))
     if plain:
         files.extend(check_paths(plain, selection, use_config).files)
     return Report(files)
+
+
+def _workspace_realisasi(
+    config: WorkspaceConfig, selection: Selection, use_config: bool
+) -> list[FileReport]:
+    """The realisasi files kept in a workspace folder, checked against their plans."""
+    from pokin.source.workspace import realisasi_files
+
+    found = realisasi_files(config)
+    if not found:
+        return []
+    from pokin.check.realisasi import check_realisasi
+
+    return check_realisasi(found, selection, use_config).files

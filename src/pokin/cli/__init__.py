@@ -8,8 +8,10 @@ import sys
 
 from pokin.cli import (  # noqa: F401  (each module registers its commands)
     budget,
+    capaian,
     diff,
     fix,
+    lkjip,
     nomenklatur,
     report,
     rules,

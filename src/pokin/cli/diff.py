@@ -80,6 +80,8 @@ def diff(
     try:
         if git_external:
             # git goes on to the next file after us: always exit 0 here
+            if _realisasi_external(paths, fmt):
+                return
             external = load_external(paths)
             if external.broken:
                 print_problems(Report([check_loaded(r) for r in external.broken]))
@@ -94,6 +96,7 @@ def diff(
             _print_changes(compare(old_plan, new_plan), fmt, external.header)
             return
         _workspace_diff(paths, rev, fmt, exit_code)
+        _realisasi_diff(paths, rev, fmt, exit_code)
         old, new = load_versions(paths, rev)
     except UsageError as exc:
         fail(str(exc))
@@ -105,6 +108,78 @@ def diff(
     assert old.plan is not None and new.plan is not None
     changes = compare(old.plan, new.plan)
     _print_changes(changes, fmt)
+    raise typer.Exit(1 if exit_code and not changes.empty else 0)
+
+
+def _realisasi_external(args: list[str], fmt: str) -> bool:
+    """As git's external diff on a realisasi file: print its changed figures (True if done)."""
+    from pokin.render.formats import REALISASI_DIFF_FORMATS
+    from pokin.source.load import read_plan_bytes
+    from pokin.source.realisasi import (
+        Realisasi,
+        is_realisasi_text,
+        load_realisasi_text,
+    )
+    from pokin.views.realisasi_diff import RealisasiChanges, compare_realisasi
+
+    if len(args) not in (7, 9):
+        return False
+    path, old_file, new_file = args[0], args[1], args[4]
+    sides = [b"" if f == "/dev/null" else read_plan_bytes(f) for f in (old_file, new_file)]
+    if not any(is_realisasi_text(data) for data in sides):
+        return False
+    names = (path, args[7] if len(args) == 9 else path)
+    models: list[Realisasi | None] = []
+    for data, name in zip(sides, names, strict=True):
+        loaded = load_realisasi_text(data, name) if data else None
+        if loaded is not None and loaded.realisasi is None:
+            return False  # not a readable realisasi file: git's line diff follows
+        models.append(loaded.realisasi.model if loaded and loaded.realisasi else None)
+    old, new = models
+    if old is not None and new is not None:
+        changes = compare_realisasi(old, new, names[0], names[1])
+    else:  # added or deleted: every node reported is new or gone
+        changes = RealisasiChanges(names[0], names[1])
+        changes.added = list(new.realisasi) if new is not None else []
+        changes.removed = list(old.realisasi) if old is not None else []
+    emit(REALISASI_DIFF_FORMATS, fmt if fmt in REALISASI_DIFF_FORMATS else "human", changes)
+    return True
+
+
+def _realisasi_diff(paths: list[str], rev: str | None, fmt: str, exit_code: bool) -> None:
+    """Two versions of a realisasi file: the figures that changed; exit (else return)."""
+    from pokin.check.result import FileReport, Report
+    from pokin.render.formats import REALISASI_DIFF_FORMATS
+    from pokin.source.gitrev import read_at, split_range
+    from pokin.source.load import read_plan_bytes
+    from pokin.source.realisasi import is_realisasi_text, load_realisasi_text
+    from pokin.views.realisasi_diff import compare_realisasi
+
+    if rev is None and len(paths) == 2 and not any(Path(p).is_dir() for p in paths):
+        sides = [(p, read_plan_bytes(p)) for p in paths]
+    elif rev is not None and len(paths) == 1 and not Path(paths[0]).is_dir():
+        left, right = split_range(rev)
+        old_file = read_at(paths[0], left)
+        new_side = (
+            (paths[0], read_plan_bytes(paths[0]))
+            if right is None
+            else (lambda f: (f.name, f.data))(read_at(paths[0], right))
+        )
+        sides = [(old_file.name, old_file.data), new_side]
+    else:
+        return
+    if not any(is_realisasi_text(data) for _, data in sides):
+        return
+    results = [load_realisasi_text(data, name) for name, data in sides]
+    broken = [r for r in results if r.realisasi is None]
+    if broken:
+        print_problems(Report([FileReport(r.file, r.problems) for r in broken]), fmt)
+        names = ", ".join(r.file for r in broken)
+        fail(f"tidak dapat membandingkan: {names} tidak dapat dibaca sebagai berkas realisasi")
+    old, new = (r.realisasi for r in results)
+    assert old is not None and new is not None
+    changes = compare_realisasi(old.model, new.model, old.file, new.file)
+    emit(REALISASI_DIFF_FORMATS, fmt if fmt in REALISASI_DIFF_FORMATS else "human", changes)
     raise typer.Exit(1 if exit_code and not changes.empty else 0)
 
 

@@ -77,10 +77,23 @@ def target(value: float | int | None, satuan: str | None = None) -> str:
     """A target with its unit: ``93,59%``, ``55 orang``; ``—`` when not set."""
     if value is None:
         return "—"
+    from pokin.views.capaian import grade_of
+
+    shown = grade_of(value, satuan)
+    if isinstance(shown, str):
+        return shown  # a grade of an ordinal scale (WTP, AA)
     text = format_number(value)
     if not satuan:
         return text
     return f"{text}%" if satuan.strip() == "%" else f"{text} {satuan}"
+
+
+def persen(value: float | None) -> str:
+    """``77.1428…`` → ``77,14%`` (rounded half up); ``None`` → ``—``."""
+    from pokin.views.capaian import rounded
+
+    shown = rounded(value)
+    return "—" if shown is None else format_number(shown, 2) + "%"
 
 
 def tanggal(value: dt.date | None) -> str:
@@ -144,6 +157,7 @@ def _environment(fmt: Format, template_dir: str | None) -> jinja2.Environment:
         extensions=["jinja2.ext.do"],
     )
     env.filters.update(rupiah=rupiah, angka=angka, target=target, tanggal=tanggal, roman=roman)
+    env.filters["persen"] = persen
     env.globals["format"] = fmt
     # the one table of levels (pokin.levels), and the two lookups templates use most
     env.globals["levels"] = BY_KEY
@@ -263,3 +277,13 @@ def render_report(
         "svg_error": svg_error,
     }
     return Rendered(render("laporan", fmt, context, template_dir), beside)
+
+
+def render_lkjip(doc: Any, fmt: Format, template_dir: str | Path | None = None) -> str:
+    """The LKjIP chapter III of ``doc`` (a :class:`pokin.views.lkjip.LkjipDoc`) in ``fmt``."""
+    context = {
+        "d": doc,
+        "source": Path(doc.view.plan.file).name,
+        "realisasi": [Path(f.file).name for f in doc.view.files],
+    }
+    return render("lkjip", fmt, context, template_dir)

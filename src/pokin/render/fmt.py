@@ -76,13 +76,41 @@ NODE_KEYS = (
     "kegiatan",
     "subkegiatan",
 )
-INDIKATOR_KEYS = ("uraian", "satuan", "target", "catatan")
+INDIKATOR_KEYS = (
+    "uraian",
+    "satuan",
+    "target",
+    "target_triwulan",
+    "arah",
+    "metode_capaian",
+    "catatan",
+)
 JABATAN_KEYS = ("id", "nama", "eselon", "atasan", "pejabat", "catatan")
 PEJABAT_KEYS = ("nama", "nip", "pangkat", "status")
 CROSSCUTTING_KEYS = ("ke", "mitra", "peran", "catatan")
 RENSTRA_KEYS = ("tujuan", "sasaran")
 RENSTRA_ITEM_KEYS = ("id", "kinerja", "indikator", "catatan")
 RPJMD_KEYS = ("tujuan", "indikator_tujuan", "sasaran", "pj", "catatan")
+#: Realisasi files: the top-level keys and a node's keys, in canonical order.
+REALISASI_KEYS = (
+    "pokin_realisasi",
+    "rencana",
+    "tahun",
+    "periode",
+    "tanggal",
+    "catatan",
+    "realisasi",
+)
+REALISASI_NODE_KEYS = (
+    "indikator",
+    "anggaran",
+    "capaian_tertulis",
+    "serapan_tertulis",
+    "faktor_pendukung",
+    "faktor_penghambat",
+    "bukti",
+    "catatan",
+)
 
 _BOM = b"\xef\xbb\xbf"
 
@@ -178,7 +206,9 @@ def format_file(path: str, write: bool) -> FormatResult:
     """Format one file; with ``write`` a changed file is replaced atomically."""
     fs = FsPath(path)
     raw = read_plan_bytes(fs)  # a regular file of bounded size, or a UsageError
-    result = format_bytes(raw, path)
+    from pokin.source.realisasi import is_realisasi_text
+
+    result = _format_realisasi(raw, path) if is_realisasi_text(raw) else format_bytes(raw, path)
     if write and result.changed:
         assert result.formatted is not None
         try:
@@ -189,6 +219,48 @@ def format_file(path: str, write: bool) -> FormatResult:
                 f"{path} tidak dapat ditulis: {exc.strerror or exc}; berkas tidak diubah"
             ) from None
         result.written = True
+    return result
+
+
+def _format_realisasi(raw: bytes, path: str) -> FormatResult:
+    """A realisasi file in the canonical layout (key order, Rupiah), comments kept."""
+    from pokin.source.realisasi import load_realisasi_text
+
+    result = FormatResult(path, raw)
+    text, problem = decode(raw, path)
+    if text is None:
+        assert problem is not None
+        result.problems = [problem]
+        return result
+    crlf = text.count("\r\n") * 2 > text.count("\n")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    loaded = load_realisasi_text(text, path)
+    real = loaded.realisasi
+    if real is None or loaded.problems or real.document is None:
+        result.problems = list(loaded.problems)
+        if not result.problems:  # pragma: no cover
+            result.error = "berkas tidak dapat dibaca sebagai berkas realisasi"
+        return result
+    if any(mark in text for mark in _ODD_BREAKS):
+        result.error = "berkas memuat pemisah baris Unicode (NEL, LS atau PS); berkas tidak diubah"
+        return result
+    try:
+        out = _Emitter(text, real.document.root, "realisasi_root").emit()
+    except Exception as exc:  # never crash on a file: leave it as it is
+        result.error = f"pemformatan gagal ({type(exc).__name__}: {exc}); berkas tidak diubah"
+        return result
+    if out != text:
+        again = load_realisasi_text(out, path).realisasi
+        lost = comments(text) - comments(out)
+        if again is None or again.model != real.model:
+            result.error = "hasil pemformatan tidak memuat isi yang sama; berkas tidak diubah"
+            return result
+        if lost:
+            result.error = f"komentar '{next(iter(lost))[:60]}' akan hilang; berkas tidak diubah"
+            return result
+    if crlf:
+        out = out.replace("\n", "\r\n")
+    result.formatted = out.encode("utf-8")
     return result
 
 
@@ -260,8 +332,9 @@ class _Emitter:
     entry. The work is linear in the size of the file.
     """
 
-    def __init__(self, text: str, root: Any) -> None:
+    def __init__(self, text: str, root: Any, root_role: str = "root") -> None:
         self.root = root
+        self.root_role = root_role
         self.text = text
         self.lines = text.split("\n")
         if self.lines and self.lines[-1] == "":
@@ -368,7 +441,7 @@ class _Emitter:
         if isinstance(root, MappingNode) and root.value and not root.flow_style:
             first_key = root.value[0][0]
             self._put_gap(self._gap_before(first_key.start_mark.line))
-            self._mapping(root, 0, "root")
+            self._mapping(root, 0, self.root_role)
         else:  # pragma: no cover - a plan is a block mapping
             self._put(self._flow(root, ""))
         self._put_gap(trailing)
@@ -577,6 +650,8 @@ _ORDERS: dict[str, tuple[str, ...]] = {
     "pejabat": PEJABAT_KEYS,
     "crosscutting": CROSSCUTTING_KEYS,
     "indikator": INDIKATOR_KEYS,
+    "realisasi_root": REALISASI_KEYS,
+    "realisasi_node": REALISASI_NODE_KEYS,
     **{"node:" + level: NODE_KEYS for level in ("outcome", "csf", *CHILD_KEY.values())},
 }
 
@@ -628,6 +703,12 @@ def _child_role(role: str, key: str | None, value: Any, percent: bool = False) -
         return "pejabat" if key == "pejabat" and isinstance(value, MappingNode) else ""
     if role == "renstra":
         return "renstra_item" if key in RENSTRA_KEYS else ""
+    if role == "realisasi_root":
+        return "realisasi_map" if key == "realisasi" and isinstance(value, MappingNode) else ""
+    if role == "realisasi_map":
+        return "realisasi_node" if isinstance(value, MappingNode) else ""
+    if role == "realisasi_node":
+        return "money" if key == "anggaran" else ""
     if role.startswith("node:") or role == "renstra_item":
         if key == "indikator":
             return "indikator"

@@ -74,6 +74,26 @@ NOMENCLATURE_FORMATS: dict[str, OutputFormat] = _registry(
 )
 # --- end `pokin nomenklatur` ----------------------------------------------------
 
+# --- `pokin capaian` ------------------------------------------------------------
+CAPAIAN_FORMATS: dict[str, OutputFormat] = _registry(
+    OutputFormat("table", "tabel untuk terminal", "pokin.render.capaian:print_table"),
+    OutputFormat("json", "JSON untuk alat lain", "pokin.render.capaian:render_json", True),
+    OutputFormat(
+        "csv", "CSV (pemisah ';', BOM) untuk spreadsheet", "pokin.render.capaian:render_csv", True
+    ),
+    OutputFormat("md", "tabel Markdown", "pokin.render.capaian:render_md", True),
+)
+
+#: `pokin diff` on two versions of a realisasi file.
+REALISASI_DIFF_FORMATS: dict[str, OutputFormat] = _registry(
+    OutputFormat("human", "teks untuk terminal", "pokin.render.realisasi_diff:render_text"),
+    OutputFormat(
+        "md", "Markdown untuk pull request", "pokin.render.realisasi_diff:render_md", True
+    ),
+    OutputFormat("json", "JSON untuk alat lain", "pokin.render.realisasi_diff:render_json", True),
+)
+# --- end `pokin capaian` --------------------------------------------------------
+
 
 def choice(name: str, registry: Mapping[str, OutputFormat]) -> type[enum.StrEnum]:
     """A string enum of the registry's names, for a Typer ``--format`` option."""

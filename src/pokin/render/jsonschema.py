@@ -35,6 +35,31 @@ def plan_schema_json() -> str:
     return json.dumps(plan_schema(), ensure_ascii=False, indent=2) + "\n"
 
 
+REALISASI_SCHEMA_ID = "https://pokin.example/schema/pokin-realisasi.schema.json"
+
+
+def realisasi_schema() -> dict[str, Any]:
+    """The realisasi file format (``pokin_realisasi: 1``) as a draft-07 JSON Schema."""
+    from pokin.source.realisasi import Realisasi
+
+    raw = Realisasi.model_json_schema(ref_template="#/definitions/{model}", mode="validation")
+    schema = _draft07(raw)
+    assert isinstance(schema, dict)
+    definitions = schema.pop("definitions", {})
+    return {
+        "$schema": "http://json-schema.org/draft-07/schema#",
+        "$id": REALISASI_SCHEMA_ID,
+        **schema,
+        "title": "pokin realisasi (realisasi kinerja dan anggaran satu periode)",
+        "definitions": definitions,
+    }
+
+
+def realisasi_schema_json() -> str:
+    """The realisasi schema as stable, pretty-printed JSON text."""
+    return json.dumps(realisasi_schema(), ensure_ascii=False, indent=2) + "\n"
+
+
 def _draft07(node: Any) -> Any:
     if isinstance(node, list):
         return [_draft07(item) for item in node]

@@ -29,6 +29,8 @@ def render_rule_list(rules: Iterable[Rule]) -> str:
 def render_rule(rule: Rule) -> str:
     """The full documentation of one rule, with its failing and passing examples."""
     kind = "checked by pokin validate" if rule.check is not None else "reported while loading"
+    if rule.group == "realisasi":
+        kind = "checked by pokin validate on realisasi files"
     head = [
         f"{rule.code} {rule.name}",
         f"group: {rule.group} ({GROUPS.get(rule.group, '')})",

@@ -28,8 +28,13 @@ _TYPE_WORDS = {
 }
 
 
-def problems_from_validation(exc: ValidationError, doc: Document) -> list[Problem]:
-    """One problem per pydantic error, at the position of the offending key or value."""
+def problems_from_validation(
+    exc: ValidationError, doc: Document, root: type[BaseModel] = Plan
+) -> list[Problem]:
+    """One problem per pydantic error, at the position of the offending key or value.
+
+    ``root`` is the model of the whole file (a plan, or a realisasi file).
+    """
     problems: list[Problem] = []
     seen: set[tuple[Path, str]] = set()
     for err in exc.errors(include_url=False):
@@ -59,7 +64,7 @@ def problems_from_validation(exc: ValidationError, doc: Document) -> list[Proble
                     )
                 )
             continue
-        code, message, at_key = _describe(err, loc, doc)
+        code, message, at_key = _describe(err, loc, doc, root)
         line, column = doc.position(loc, key=at_key)
         problems.append(
             Problem(code, "error", message, doc.file, line, column, node_at(doc.data, loc), loc)
@@ -82,12 +87,14 @@ def _drop_union_noise(problems: list[Problem]) -> list[Problem]:
     return list(kept.values())
 
 
-def _describe(err: Any, loc: Path, doc: Document) -> tuple[str, str, bool]:
+def _describe(
+    err: Any, loc: Path, doc: Document, root: type[BaseModel] = Plan
+) -> tuple[str, str, bool]:
     etype: str = err["type"]
     where = _where(loc)
     field = str(loc[-1]) if loc else ""
     if etype == "extra_forbidden":
-        allowed = sorted(_allowed_keys(loc[:-1]))
+        allowed = sorted(_allowed_keys(loc[:-1], root))
         guess = suggest(field, allowed)
         hint = f" Mungkin maksudnya '{guess[0]}'?" if guess else ""
         listing = ", ".join(allowed)
@@ -96,6 +103,8 @@ def _describe(err: Any, loc: Path, doc: Document) -> tuple[str, str, bool]:
             f"Kunci '{shorten(field)}' tidak dikenal {where}.{hint} Kunci yang dikenal: {listing}.",
             True,
         )
+    if etype == "shape":  # a realisasi value of the wrong shape (its own message)
+        return ("S003", f"'{field}' {where}: {err['msg']}.", False)
     if etype in ("eselon", "nip", "crosscutting"):
         return ("S004", f"{_capital(err['msg'])}.", False)
     if etype == "missing":
@@ -118,6 +127,13 @@ def _describe(err: Any, loc: Path, doc: Document) -> tuple[str, str, bool]:
         )
     if etype == "literal_error":
         expected = err.get("ctx", {}).get("expected", "")
+        if field == "pokin_realisasi":
+            return (
+                "S004",
+                f"Versi format '{shorten(err['input'])}' tidak dikenal; "
+                "tulis 'pokin_realisasi: 1'.",
+                False,
+            )
         if field == "pokin":
             return (
                 "S004",
@@ -166,16 +182,19 @@ def _where(loc: Path, own: bool = False) -> str:
     return f"di {dotted}"
 
 
-def _allowed_keys(container: Path) -> set[str]:
-    model: Any = Plan
+def _allowed_keys(container: Path, root: type[BaseModel] = Plan) -> set[str]:
+    model: Any = root
+    mapping_key = False  # the step is a key of a mapping of models (a realisasi node id)
     for step in container:
-        if isinstance(step, int):
+        if isinstance(step, int) or mapping_key:
+            mapping_key = False
             continue
         if not (isinstance(model, type) and issubclass(model, BaseModel)):
             return set()
         info = model.model_fields.get(str(step))
         if info is None:
             return set()
+        mapping_key = typing.get_origin(info.annotation) is dict
         model = _inner_model(info.annotation)
     if isinstance(model, type) and issubclass(model, BaseModel):
         return set(model.model_fields)
@@ -190,6 +209,8 @@ def _inner_model(annotation: Any) -> Any:
             if isinstance(found, type) and issubclass(found, BaseModel):
                 return found
         return None
+    if origin is dict:
+        return _inner_model(typing.get_args(annotation)[1])
     if origin is typing.Annotated:
         return _inner_model(typing.get_args(annotation)[0])
     return annotation

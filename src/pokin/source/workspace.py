@@ -152,11 +152,22 @@ class Workspace:
         return self.config.pemda or self.config.folder.resolve().name
 
 
+def is_realisasi_file(path: str) -> bool:
+    """Whether ``path`` is a realisasi file, not a plan (see :mod:`pokin.source.realisasi`)."""
+    from pokin.source.realisasi import is_realisasi_file as sniff
+
+    return sniff(path)
+
+
 def plan_files(config: WorkspaceConfig) -> tuple[list[str], list[Problem]]:
     """The workspace's plan files, and a located problem for every glob that matches nothing."""
     folder = config.folder
     if not config.plans:
-        return [f for f in expand_paths([str(folder)]) if FsPath(f).name != CONFIG_FILE], []
+        return [
+            f
+            for f in expand_paths([str(folder)])
+            if FsPath(f).name != CONFIG_FILE and not is_realisasi_file(f)
+        ], []
     files: list[str] = []
     problems: list[Problem] = []
     for pattern in config.plans:
@@ -176,8 +187,19 @@ def plan_files(config: WorkspaceConfig) -> tuple[list[str], list[Problem]]:
                     column,
                 )
             )
-        files.extend(f for f in matched if f not in files)
+        files.extend(f for f in matched if f not in files and not is_realisasi_file(f))
     return files, problems
+
+
+def realisasi_files(config: WorkspaceConfig) -> list[str]:
+    """The realisasi files (``pokin_realisasi: 1``) anywhere below the workspace folder."""
+    from pokin.problems import UsageError
+
+    try:
+        found = expand_paths([str(config.folder)])
+    except UsageError:
+        return []
+    return [f for f in found if is_realisasi_file(f)]
 
 
 def _glob_position(file: str, pattern: str) -> tuple[int, int]:

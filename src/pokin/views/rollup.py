@@ -8,6 +8,7 @@ year: a plain amount is the amount for the plan's ``tahun``, a yearly mapping
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from pokin import gc_paused
@@ -88,14 +89,31 @@ def budget_rollup(plan: LoadedPlan) -> Rollup:
     return plan.cached("rollup", lambda: _rollup(plan))
 
 
-def _rollup(plan: LoadedPlan) -> Rollup:
+def amounts_rollup(plan: LoadedPlan, amounts: Mapping[str, int]) -> Rollup:
+    """The same roll-up over other amounts given per node id (realisasi anggaran).
+
+    A node's amount is the one given for it, else the sum of its children's,
+    exactly as a declared ``anggaran`` is rolled up: a program's realisasi
+    is the sum of its sub kegiatan's.
+    """
+    return _rollup(plan, lambda ref: amounts.get(ref.id))
+
+
+def _rollup(
+    plan: LoadedPlan, declared_of: Callable[[NodeRef], Money | None] | None = None
+) -> Rollup:
     tahun = plan.model.tahun
+    if declared_of is None:
+
+        def declared_of(ref: NodeRef) -> Money | None:
+            return getattr(ref.node, "anggaran", None)
+
     rows: list[BudgetRow] = []
     by_id: dict[str, BudgetRow] = {}
     years: set[int] = set()
 
     def build(ref: NodeRef) -> BudgetRow:
-        declared = normalise(getattr(ref.node, "anggaran", None), tahun)
+        declared = normalise(declared_of(ref), tahun)
         children = ref.children
         row = BudgetRow(ref, declared, {}, bool(children))
         rows.append(row)

@@ -31,6 +31,8 @@ GROUPS: dict[str, str] = {
     "indicator": "indicators, units and targets",
     "nomenclature": "kode, nama and satuan against the official nomenclature (Kepmendagri 900)",
     "engine": "pokin's own operation (suppressions, internal failures)",
+    "rencana-aksi": "targets per triwulan (rencana aksi) and the capaian method of indicators",
+    "realisasi": "realisasi files: node ids, figures, periods and the plan they report on",
 }
 
 #: Modules that define rules; imported on first use so start-up stays quick.
@@ -43,6 +45,8 @@ RULE_MODULES: tuple[str, ...] = (
     "pokin.check.rules.nomenclature",
     "pokin.check.rules.workspace",
     "pokin.check.rules.evaluator",  # I013–I016, C010, C011
+    "pokin.check.rules.rencana_aksi",  # T001–T005
+    "pokin.check.rules.realisasi",  # M001–M016 (realisasi files)
 )
 
 
