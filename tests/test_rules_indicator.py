@@ -188,3 +188,16 @@ def test_unit_of() -> None:
     assert unit_of(" % ") == "%"
     assert unit_of("TMP") == "tmp"
     assert unit_of(None) == ""
+
+
+def test_i012_pk_rows_without_a_target_when_selected() -> None:
+    # MINIMAL's outcome (line 29) and CSF (line 36) indicators go into the Kepala Dinas PK
+    assert found(MINIMAL, "I012") == [("I012", 29), ("I012", 36)]
+    # an opt-in rule: silent unless selected by its code
+    assert [c for c in found(MINIMAL) if c[0] == "I012"] == []
+    assert [c for c in found(MINIMAL, "indicator") if c[0] == "I012"] == []
+
+
+def test_i012_yearly_target_without_the_plan_year() -> None:
+    text = edit(MINIMAL, {49: "            target: {2024: 90}"})
+    assert found(text, "I012") == [("I012", 29), ("I012", 36), ("I012", 47)]

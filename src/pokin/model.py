@@ -380,11 +380,12 @@ class Pejabat(_Strict):
     """Who holds a jabatan, for documents ready to sign."""
 
     nama: Text
+    #: Optional: a kepala daerah has no NIP.
     nip: Annotated[
-        str,
+        str | None,
         BeforeValidator(_nip),
         WithJsonSchema({"type": "string", "pattern": r"^[0-9 ]+$", "description": "18 digits"}),
-    ]
+    ] = None
     pangkat: Text | None = None
     status: Literal["definitif", "plt", "plh"] = "definitif"
 

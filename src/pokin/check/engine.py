@@ -24,6 +24,11 @@ if TYPE_CHECKING:
 _LIST_RULES = frozenset({"N003", "N004", "N005", "N006", "N007"})
 
 
+#: Rules that run only when selected by their code (``--select I012``, ``select = ["I012"]``):
+#: they judge a plan for a document (the PK) rather than the plan itself.
+OPT_IN: frozenset[str] = frozenset({"I012"})
+
+
 @dataclass(frozen=True)
 class Selection:
     """Which rules run: codes or group names to select (empty: all) and ignore."""
@@ -42,6 +47,8 @@ class Selection:
     def enabled(self, code: str, group: str) -> bool:
         """Whether a rule with this code and group should report."""
         code_n, group_n = code.upper(), group.lower()
+        if code_n in OPT_IN and code_n not in self.select:
+            return False
         if self.select and code_n not in self.select and group_n not in self.select:
             return False
         return code_n not in self.ignore and group_n not in self.ignore

@@ -249,6 +249,16 @@ def pk(
             "--place", metavar="TEXT", help="Place printed above the signatures (default: blank)."
         ),
     ] = None,
+    nomor: Annotated[
+        str | None,
+        typer.Option("--nomor", metavar="TEXT", help="Nomor PK dicetak di bawah judul."),
+    ] = None,
+    logo: Annotated[
+        str | None,
+        typer.Option(
+            "--logo", metavar="FILE", help="Logo pemda (PNG, JPEG atau SVG) di atas judul."
+        ),
+    ] = None,
 ) -> None:
     """Write the Perjanjian Kinerja (PK) of one jabatan, or of all of them.
 
@@ -261,7 +271,7 @@ def pk(
     from pokin.atomic import refuse_plan, write_atomic
     from pokin.problems import UsageError
     from pokin.render.documents import render
-    from pokin.views.pk import build_all, build_pk
+    from pokin.views.pk import build_all, build_pk, with_extras
 
     if all_positions == (jabatan is not None):
         fail("give either --jabatan ID or --all")
@@ -280,11 +290,19 @@ def pk(
             if all_positions
             else [build_pk(result.plan, jabatan or "", when, place)]
         )
+        docs = [with_extras(doc, nomor, logo) for doc in docs]
     except UsageError as exc:
         fail(str(exc))
     docs = _atasan_in_other_plans(docs, plan)
     if not docs:
         fail("rencana ini tidak memiliki jabatan; tidak ada PK yang ditulis")
+    for doc in docs:  # a row without a target is never printed silently (rule I012)
+        if doc.missing_targets:
+            sys.stderr.write(
+                f"pokin: peringatan: PK {doc.jabatan.id}: {doc.missing_targets} indikator belum "
+                f"mempunyai target tahun {doc.tahun} (dicetak 'belum ada target'; "
+                "rinciannya: pokin validate --select I012).\n"
+            )
     texts = []
     try:
         for doc in docs:  # the environment compiles each template once, for every jabatan

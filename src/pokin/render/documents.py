@@ -90,6 +90,16 @@ def tanggal(value: dt.date | None) -> str:
     return f"{value.day} {BULAN[value.month - 1]} {value.year}"
 
 
+def nip(value: str | None) -> str:
+    """An 18-digit NIP grouped as printed: ``19700101 199003 1 001``."""
+    if not value:
+        return ""
+    digits = value.replace(" ", "")
+    if len(digits) != 18 or not digits.isdigit():
+        return value
+    return f"{digits[:8]} {digits[8:14]} {digits[14]} {digits[15:]}"
+
+
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]|~$])")
 _MD_LINE_START = re.compile(r"^(\d+)([.)])(?=\s|$)|^([-+=#])")
 
@@ -151,7 +161,9 @@ def _environment(fmt: Format, template_dir: str | None) -> jinja2.Environment:
         finalize=_md_finalize if fmt == "md" else None,
         extensions=["jinja2.ext.do"],
     )
-    env.filters.update(rupiah=rupiah, angka=angka, target=target, tanggal=tanggal, roman=roman)
+    env.filters.update(
+        rupiah=rupiah, angka=angka, target=target, tanggal=tanggal, roman=roman, nip=nip
+    )
     env.globals["format"] = fmt
     # the one table of levels (pokin.levels), and the two lookups templates use most
     env.globals["levels"] = BY_KEY
