@@ -12,7 +12,7 @@ import pytest
 from pokin.check.engine import check_loaded
 from pokin.render.documents import angka, inline_svg, md_escape, rupiah, tanggal, target
 from pokin.source.load import load_file
-from pokin.views.report import Report, build_report
+from pokin.views.report import Report, build_report, walk_views
 from tests.helpers import EXAMPLE, MINIMAL, run_pokin, write
 
 
@@ -350,3 +350,43 @@ def test_diagram_can_be_cut_or_left_out(tmp_path: Path) -> None:
     assert drawn[0] > drawn[1] > drawn[2] == 0
     assert "bencana&#45;permakanan" in full.stdout.split("<svg", 1)[1]  # ids: "-" as &#45;
     assert "tidak disertakan (atas permintaan, --no-diagram)" in none.stdout
+
+
+# ---------------------------------------------------------------- furniture (issue: documents fit to sign)
+
+
+def test_report_furniture(html_report: str) -> None:
+    html = html_report
+    # running header and page numbers through CSS @page margin boxes
+    assert '@top-right { content: "Penjenjangan Kinerja Dinas Sosial Kabupaten' in html
+    assert 'content: "Halaman " counter(page) " dari " counter(pages)' in html
+    # table of contents, signature block, the annexes after it
+    assert '<nav aria-label="Daftar isi" class="toc">' in html
+    assert html.index('id="pengesahan"') < html.index('id="lampiran-tabel-pohon"')
+    assert html.index('id="lampiran-catatan"') < html.index('id="validasi"')
+    assert "Ditetapkan di ……………………" in html and "Kepala Dinas Sosial," in html
+    # the distribution matrix: one table per CSF, words never broken inside
+    assert html.count('<table class="matrix distribution">') == 3
+    assert "overflow-wrap: anywhere" not in html
+
+
+def test_report_prints_the_catatan(html_report: str) -> None:
+    # a correction of the seed is visible: in its Tahap 5 sheet and in the annex
+    note = "Tahap 4: indikator &#39;Jumlah PPKS Yang Mendapatkan Bantuan Sosial&#39;."
+    assert html_report.count(note) == 2
+
+
+def test_report_tree_table(example_report: Report) -> None:
+    rows = example_report.tree_rows
+    assert [(r.level, r.depth) for r in rows[:3]] == [("outcome", 0), ("csf", 1), ("program", 2)]
+    assert len(rows) == len(walk_views(example_report.outcome))  # every node, once
+    # the pj is inherited by the nodes that name none
+    assert all(r.pj_nama for r in rows)
+
+
+def test_report_without_the_check_annex(tmp_path: Path) -> None:
+    out = tmp_path / "laporan.html"
+    run = run_pokin("report", str(EXAMPLE), "-o", str(out), "--no-check-annex", "--place", "Sampit")
+    assert run.code == 0, run.stderr
+    html = out.read_text(encoding="utf-8")
+    assert 'id="validasi"' not in html and "Ditetapkan di Sampit," in html

@@ -126,6 +126,21 @@ def report(
             help="Draw the pohon kinerja only N levels below the outcome (large plans).",
         ),
     ] = None,
+    place: Annotated[
+        str | None,
+        typer.Option(
+            "--place",
+            metavar="TEXT",
+            help="Tempat penetapan di lembar pengesahan (default: kosong).",
+        ),
+    ] = None,
+    no_check_annex: Annotated[
+        bool,
+        typer.Option(
+            "--no-check-annex",
+            help="Tanpa lampiran hasil pemeriksaan (daftar galat dan peringatan).",
+        ),
+    ] = False,
 ) -> None:
     """Write the planning report: Tahap 1 to 5, problems and budget summary.
 
@@ -148,6 +163,7 @@ def report(
     assert result.plan is not None
     problems = check_plan(result).problems
     doc = build_report(result.plan, problems, when)
+    doc.place = place
     to_file = output is not None and output != "-"
     try:
         rendered = render_report(
@@ -159,6 +175,7 @@ def report(
             tdir,
             diagram=not no_diagram,
             diagram_depth=diagram_depth,
+            problems_annex=not no_check_annex,
         )
     except Exception as exc:
         _render_error(exc, tdir)

@@ -100,6 +100,24 @@ def nip(value: str | None) -> str:
     return f"{digits[:8]} {digits[8:14]} {digits[14]} {digits[15:]}"
 
 
+def css_string(value: object) -> Markup:
+    """Text for inside a CSS string in a ``<style>`` element: quotes, backslash, ``<`` escaped."""
+    out = []
+    for ch in str(value):
+        if ch in "\"\\<>&'" or ord(ch) < 32:
+            out.append(f"\\{ord(ch):x} ")
+        else:
+            out.append(ch)
+    return Markup("".join(out))
+
+
+def signer_title(jab: Any) -> str:
+    """A jabatan's name as signed (``Plt. Kepala Dinas Sosial``)."""
+    from pokin.views.pk import signer_title as title
+
+    return title(jab)
+
+
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]|~$])")
 _MD_LINE_START = re.compile(r"^(\d+)([.)])(?=\s|$)|^([-+=#])")
 
@@ -162,7 +180,14 @@ def _environment(fmt: Format, template_dir: str | None) -> jinja2.Environment:
         extensions=["jinja2.ext.do"],
     )
     env.filters.update(
-        rupiah=rupiah, angka=angka, target=target, tanggal=tanggal, roman=roman, nip=nip
+        rupiah=rupiah,
+        angka=angka,
+        target=target,
+        tanggal=tanggal,
+        roman=roman,
+        nip=nip,
+        css_string=css_string,
+        signer_title=signer_title,
     )
     env.globals["format"] = fmt
     # the one table of levels (pokin.levels), and the two lookups templates use most
@@ -248,6 +273,8 @@ def render_report(
     template_dir: str | Path | None = None,
     diagram: bool = True,
     diagram_depth: int | None = None,
+    problems_annex: bool = True,
+    tree_pages: list[Any] | None = None,
 ) -> Rendered:
     """The planning report of ``doc`` (a :class:`pokin.views.report.ReportDoc`) in ``fmt``.
 
@@ -255,7 +282,9 @@ def render_report(
     written beside ``output`` (``<name>-pohon-kinerja.svg``), so without an
     output file the Markdown report says where the diagram would be. On a
     large plan the diagram can be cut to ``diagram_depth`` levels below the
-    outcome, or left out (``diagram=False``).
+    outcome, or left out (``diagram=False``). ``tree_pages`` are the printable
+    pages of the pohon kinerja (:func:`pokin.render.treepages.tree_pages`),
+    embedded as an annex; ``problems_annex`` adds the validation list as one.
     """
     if diagram:
         svg, svg_error = pohon_svg(plan, problems, diagram_depth)
@@ -281,5 +310,7 @@ def render_report(
         "svg": svg_markup,
         "svg_href": svg_href,
         "svg_error": svg_error,
+        "problems_annex": problems_annex,
+        "tree_pages": tree_pages or [],
     }
     return Rendered(render("laporan", fmt, context, template_dir), beside)
