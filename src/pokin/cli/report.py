@@ -165,6 +165,14 @@ def report(
     doc = build_report(result.plan, problems, when)
     doc.place = place
     to_file = output is not None and output != "-"
+    pages = None
+    if fmt == "html" and not no_diagram and diagram_depth is None:
+        from pokin.render.treepages import PageOptions, tree_pages
+
+        try:  # the printable pages; the report keeps its single diagram if they fail
+            pages = tree_pages(result.plan, problems, PageOptions("A4", "cetak", pj=True))
+        except Exception:
+            pages = None
     try:
         rendered = render_report(
             doc,
@@ -176,6 +184,7 @@ def report(
             diagram=not no_diagram,
             diagram_depth=diagram_depth,
             problems_annex=not no_check_annex,
+            tree_pages=pages,
         )
     except Exception as exc:
         _render_error(exc, tdir)

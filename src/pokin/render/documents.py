@@ -311,6 +311,9 @@ def render_report(
         "svg_href": svg_href,
         "svg_error": svg_error,
         "problems_annex": problems_annex,
-        "tree_pages": tree_pages or [],
+        # pokin's own SVG (plan text in it escaped by Graphviz and the page builder)
+        "tree_pages": [
+            {"svg": Markup(page.svg), "caption": page.caption} for page in tree_pages or []
+        ],
     }
     return Rendered(render("laporan", fmt, context, template_dir), beside)

@@ -26,8 +26,8 @@ from pokin.numbers import roman
 from pokin.plan import LoadedPlan, NodeRef
 from pokin.problems import Problem, UsageError, shorten
 from pokin.render.dot import (
-    ERROR_COLOUR,
     EDGE_COLOUR,
+    ERROR_COLOUR,
     FONT,
     WARNING_COLOUR,
     clean_text,
@@ -86,9 +86,7 @@ def printable_area(paper: str) -> tuple[float, float]:
 # ------------------------------------------------------------------ DOT of one page
 
 
-def _box_label(
-    plan: LoadedPlan, ref: NodeRef, options: PageOptions, compact: bool = False
-) -> str:
+def _box_label(plan: LoadedPlan, ref: NodeRef, options: PageOptions, compact: bool = False) -> str:
     tahun = plan.model.tahun
     level = BY_KEY[ref.level]
     kode = getattr(ref.node, "kode", None)
@@ -270,7 +268,9 @@ def tree_pages(
     from pokin.render.graphviz_backend import render_svg
 
     if options.style not in STYLES:
-        raise UsageError(f"--style harus salah satu dari {', '.join(STYLES)}, bukan '{options.style}'")
+        raise UsageError(
+            f"--style harus salah satu dari {', '.join(STYLES)}, bukan '{options.style}'"
+        )
     printable_area(options.paper)  # a paper pokin does not know is a usage error
     marks: dict[str, set[str]] = {}
     for p in problems:
@@ -392,3 +392,81 @@ __all__ = [
     "plain_text",
     "tree_pages",
 ]
+
+
+# ------------------------------------------------------------------ PDF through Chromium
+
+#: Browsers that print a PDF headless, looked up on PATH in this order.
+BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
+
+
+def find_browser() -> str | None:
+    """The path of a Chromium-family browser, or ``None``."""
+    import shutil
+    from pathlib import Path
+
+    for name in BROWSERS:
+        found = shutil.which(name)
+        if found:
+            return found
+    return "/usr/bin/chromium" if Path("/usr/bin/chromium").is_file() else None
+
+
+def pages_html(pages: list[TreePage], paper: str) -> str:
+    """One HTML document that prints ``pages`` one per sheet of ``paper`` (landscape)."""
+    body = "\n".join(f'<div class="page">{p.svg}</div>' for p in pages)
+    return (
+        '<!DOCTYPE html>\n<html lang="id"><head><meta charset="utf-8">'
+        "<title>Pohon Kinerja</title><style>"
+        f"@page {{ size: {paper} landscape; margin: {MARGIN_MM}mm; }}"
+        "html, body { margin: 0; padding: 0; }"
+        ".page { break-after: page; page-break-after: always; }"
+        ".page:last-child { break-after: auto; page-break-after: auto; }"
+        ".page svg { display: block; }"
+        f"</style></head><body>\n{body}\n</body></html>\n"
+    )
+
+
+def pages_pdf(pages: list[TreePage], paper: str, timeout: float = 120.0) -> bytes:
+    """The pages as one PDF, printed by headless Chromium.
+
+    Without a browser this is a :class:`~pokin.render.graphviz_backend.RendererUnavailable`
+    that says what to install.
+    """
+    import subprocess
+    import tempfile
+    from pathlib import Path
+
+    from pokin.render.graphviz_backend import RendererUnavailable, RenderFailed
+
+    browser = find_browser()
+    if browser is None:
+        raise RendererUnavailable(
+            "--pdf dengan --page memerlukan peramban Chromium untuk mencetak halaman; pasang "
+            "Chromium (apt-get install chromium), atau tulis halaman SVG dengan --svg FOLDER "
+            "lalu cetak dari peramban"
+        )
+    with tempfile.TemporaryDirectory(prefix="pokin-") as tmp:
+        html = Path(tmp) / "pohon.html"
+        pdf = Path(tmp) / "pohon.pdf"
+        html.write_text(pages_html(pages, paper), encoding="utf-8")
+        try:
+            subprocess.run(
+                [
+                    browser,
+                    "--headless",
+                    "--no-sandbox",
+                    "--disable-gpu",
+                    "--no-pdf-header-footer",
+                    f"--print-to-pdf={pdf}",
+                    html.as_uri(),
+                ],
+                capture_output=True,
+                timeout=timeout,
+                check=False,
+            )
+        except (OSError, subprocess.TimeoutExpired) as exc:
+            raise RenderFailed(f"Chromium gagal mencetak PDF: {exc}") from None
+        if not pdf.is_file() or pdf.stat().st_size == 0:
+            raise RenderFailed("Chromium tidak menghasilkan PDF; coba --svg FOLDER")
+        return pdf.read_bytes()
