@@ -111,7 +111,7 @@ def test_pk_all_that_writes_nothing_exits_2(tmp_path: Path) -> None:
     assert run.code == 2 and "tidak ada PK" in run.stderr
 
 
-@pytest.mark.parametrize("name", ["laporan.pdf", "laporan.docx", "laporan.yaml", "laporan.txt"])
+@pytest.mark.parametrize("name", ["laporan.pdf", "laporan.odt", "laporan.yaml", "laporan.txt"])
 def test_unknown_output_suffix_exits_2_naming_the_suffixes(tmp_path: Path, name: str) -> None:
     plan = write(tmp_path, MINIMAL)
     run = run_pokin("report", str(plan), "-o", str(tmp_path / name))

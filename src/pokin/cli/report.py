@@ -22,9 +22,13 @@ class DocFormat(enum.StrEnum):
 
     html = "html"
     md = "md"
+    docx = "docx"
 
 
-_FORMAT_HELP = "Output format (default: from the -o suffix .md/.html, else html)."
+_FORMAT_HELP = (
+    "Output format (default: from the -o suffix .md/.html/.docx, else html); docx is a Word "
+    "document made from the HTML, for editing before signing."
+)
 _TEMPLATES_HELP = (
     "Folder of Jinja templates that replace pokin's own of the same name "
     "(laporan.html.j2, pk.md.j2, style.css, …)."
@@ -40,10 +44,19 @@ DateOption = Annotated[str | None, typer.Option("--date", metavar="YYYY-MM-DD", 
 
 
 #: File name suffixes a document can be written to, by format.
-SUFFIXES: dict[str, tuple[str, ...]] = {"html": (".html", ".htm"), "md": (".md", ".markdown")}
+SUFFIXES: dict[str, tuple[str, ...]] = {
+    "html": (".html", ".htm"),
+    "md": (".md", ".markdown"),
+    "docx": (".docx",),
+}
 
 
-def _format(fmt: DocFormat | None, out: str | None) -> Format:
+def _word(fmt: str) -> tuple[Format, bool]:
+    """The template format to render and whether the result becomes a Word document."""
+    return ("html", True) if fmt == "docx" else ("md" if fmt == "md" else "html", False)
+
+
+def _format(fmt: DocFormat | None, out: str | None) -> str:
     """The document format from --format and the -o suffix; an unknown suffix exits 2."""
     suffix = Path(out).suffix.lower() if out and out != "-" else ""
     by_suffix = next((name for name, ends in SUFFIXES.items() if suffix in ends), None)
@@ -51,11 +64,11 @@ def _format(fmt: DocFormat | None, out: str | None) -> Format:
         known = ", ".join(end for ends in SUFFIXES.values() for end in ends)
         fail(f"-o {out}: pokin tidak dapat menulis berkas '{suffix}'; akhiran yang dapat: {known}")
     if fmt is not None:
-        chosen: Format = "md" if fmt is DocFormat.md else "html"
+        chosen = fmt.value
         if by_suffix is not None and by_suffix != chosen:
             fail(f"-o {out}: akhiran '{suffix}' tidak cocok dengan --format {chosen}")
         return chosen
-    return "md" if by_suffix == "md" else "html"
+    return by_suffix or "html"
 
 
 def _is_stream(out: str | None) -> bool:
@@ -155,7 +168,9 @@ def report(
     from pokin.render.documents import render_report
     from pokin.views.report import build_report
 
-    fmt = _format(output_format, output)
+    fmt, word = _word(_format(output_format, output))
+    if word and (output is None or output == "-"):
+        fail("dokumen Word ditulis ke berkas: beri -o LAPORAN.docx")
     when = _date(date)
     tdir = _template_dir(template_dir)
     _workspace_report(plan, fmt, output)
@@ -193,12 +208,17 @@ def report(
     if not to_file or output is None:
         sys.stdout.write(rendered.text)
         raise typer.Exit(exit_code)
+    data: str | bytes = rendered.text
+    if word:
+        from pokin.render.docx import html_to_docx
+
+        data = html_to_docx(rendered.text)
     try:
         for target in [*rendered.beside, Path(output)]:
             refuse_plan(target, [plan])
         for path, text in rendered.beside.items():
             write_atomic(path, text, plans=[plan])
-        write_atomic(output, rendered.text, plans=[plan])
+        write_atomic(output, data, plans=[plan])
     except UsageError as exc:
         fail(str(exc))
     except OSError as exc:
@@ -303,7 +323,9 @@ def pk(
         fail("give either --jabatan ID or --all")
     if all_positions and not output:
         fail("--all needs -o FOLDER")
-    fmt = _format(output_format, None if all_positions else output)
+    fmt, word = _word(_format(output_format, None if all_positions else output))
+    if word and not all_positions and (output is None or output == "-"):
+        fail("dokumen Word ditulis ke berkas: beri -o PK.docx")
     when = _date(date)
     tdir = _template_dir(template_dir)
     result = load_plan(plan)
@@ -329,17 +351,22 @@ def pk(
                 f"mempunyai target tahun {doc.tahun} (dicetak 'belum ada target'; "
                 "rinciannya: pokin validate --select I012).\n"
             )
-    texts = []
+    texts: list[tuple[PerjanjianKinerja, str | bytes]] = []
     try:
         for doc in docs:  # the environment compiles each template once, for every jabatan
             texts.append((doc, render("pk", fmt, {"pk": doc}, tdir)))
     except Exception as exc:
         _render_error(exc, tdir)
         raise
+    if word:
+        from pokin.render.docx import html_to_docx
+
+        texts = [(doc, html_to_docx(str(text))) for doc, text in texts]
+    suffix = "docx" if word else fmt
     if not all_positions:
         text = texts[0][1]
         if output is None or output == "-":
-            sys.stdout.write(text)
+            sys.stdout.write(text if isinstance(text, str) else "")
             raise typer.Exit(exit_code)
         try:
             write_atomic(output, text, plans=[plan])
@@ -354,9 +381,9 @@ def pk(
     try:
         folder.mkdir(parents=True, exist_ok=True)
         for doc, _ in texts:
-            refuse_plan(folder / f"pk-{doc.jabatan.id}.{fmt}", [plan])
+            refuse_plan(folder / f"pk-{doc.jabatan.id}.{suffix}", [plan])
         for doc, text in texts:
-            write_atomic(folder / f"pk-{doc.jabatan.id}.{fmt}", text, plans=[plan])
+            write_atomic(folder / f"pk-{doc.jabatan.id}.{suffix}", text, plans=[plan])
     except UsageError as exc:
         fail(str(exc))
     except OSError as exc:
