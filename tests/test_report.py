@@ -174,8 +174,11 @@ def test_markdown_walks_the_seed(md_report: tuple[Path, str]) -> None:
         "## Tahap 4 — Menyusun Pohon Kinerja",
         "## Tahap 5 — Menerjemahkan Pohon Kinerja ke dalam Komponen Perencanaan dan "
         "Kinerja Jabatan",
-        "## Ringkasan Hasil Pemeriksaan",
         "## Ringkasan Anggaran",
+        "## Lembar Pengesahan",
+        "## Lampiran — Pohon Kinerja dalam Bentuk Tabel",
+        "## Lampiran — Catatan dan Perbedaan dengan Dokumen Sumber",
+        "## Lampiran — Hasil Pemeriksaan Rencana",
     ]
     # Tahap 5.1, the Renstra matrix, one column per year
     assert (
@@ -395,3 +398,21 @@ def test_report_without_the_check_annex(tmp_path: Path) -> None:
     assert run.code == 0, run.stderr
     html = out.read_text(encoding="utf-8")
     assert 'id="validasi"' not in html and "Ditetapkan di Sampit," in html
+
+
+def test_published_figure_is_listed_beside_the_correction(tmp_path: Path) -> None:
+    # the source printed "13.2918.000"; the plan writes the corrected figure beside it
+    text = MINIMAL.replace(
+        "anggaran: 200\n", 'anggaran: 200\n                anggaran_dokumen: "2.000"\n', 1
+    )
+    plan = write(tmp_path, text)
+    assert run_pokin("validate", str(plan)).code == 0
+    out = tmp_path / "laporan.html"
+    run = run_pokin("report", str(plan), "-o", str(out))
+    assert run.code == 0, run.stderr
+    html = out.read_text(encoding="utf-8")
+    assert "<h3>Angka anggaran yang dikoreksi</h3>" in html
+    assert '<td class="num">2.000</td><td class="num">Rp 200</td>' in html
+    assert "(dokumen sumber: 2.000)" in html  # in its Tahap 5 sheet too
+    md = run_pokin("report", str(plan), "-f", "md")
+    assert "| 1 | Sub Kegiatan |" in md.stdout and "| 2.000 | Rp 200 |" in md.stdout

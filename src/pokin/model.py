@@ -231,6 +231,24 @@ _PERIODE_SCHEMA: dict[str, Any] = {
 Anggaran = Annotated[Money, BeforeValidator(_money), WithJsonSchema(_MONEY_SCHEMA)]
 
 
+def _as_written(value: Any) -> Any:
+    return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+
+
+#: The anggaran as the source document prints it, kept verbatim (a mistyped
+#: "13.2918.000" included), beside the corrected ``anggaran``.
+AnggaranDokumen = Annotated[
+    str,
+    BeforeValidator(_as_written),
+    WithJsonSchema(
+        {
+            "type": ["string", "integer"],
+            "description": "anggaran as the source document prints it, kept as written",
+        }
+    ),
+]
+
+
 class _Strict(BaseModel):
     # defer_build: the validators are built once, for Plan, on first use,
     # instead of one per class at import (a third of pokin's start-up)
@@ -299,6 +317,7 @@ class Subkegiatan(Node):
     nama: Text
     kode: str | None = None
     anggaran: Anggaran | None = None
+    anggaran_dokumen: AnggaranDokumen | None = None
 
 
 class Kegiatan(Node):
@@ -307,6 +326,7 @@ class Kegiatan(Node):
     nama: Text
     kode: str | None = None
     anggaran: Anggaran | None = None
+    anggaran_dokumen: AnggaranDokumen | None = None
     subkegiatan: list[Subkegiatan] = Field(default_factory=list)
 
 
@@ -316,6 +336,7 @@ class Program(Node):
     nama: Text
     kode: str | None = None
     anggaran: Anggaran | None = None
+    anggaran_dokumen: AnggaranDokumen | None = None
     kegiatan: list[Kegiatan] = Field(default_factory=list)
 
 

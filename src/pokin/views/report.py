@@ -55,6 +55,8 @@ class NodeView:
     number: str = ""
     parent: NodeView | None = None
     children: list[NodeView] = field(default_factory=list)
+    #: the anggaran as the source document prints it, where the plan corrected it
+    anggaran_dokumen: str | None = None
 
 
 @dataclass(frozen=True)
@@ -185,6 +187,8 @@ class Report:
     place: str | None = None
     #: The pohon kinerja as a table (Level | Kinerja | Indikator | Target | PJ), pj inherited.
     tree_rows: list[TreeRow] = field(default_factory=list)
+    #: Nodes whose anggaran the plan corrected from the source document (``anggaran_dokumen``).
+    perbedaan: list[NodeView] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -299,6 +303,7 @@ def build_views(plan: LoadedPlan, rollup: Rollup) -> NodeView:
             line=plan.position(ref.path)[0],
             number=number,
             parent=parent,
+            anggaran_dokumen=getattr(ref.node, "anggaran_dokumen", None),
         )
         for i, child in enumerate(ref.children, start=1):
             child_number = roman(i) if ref.level == "outcome" else f"{number}.{i}"
@@ -546,6 +551,7 @@ def build_report(plan: LoadedPlan, problems: list[Problem], date: dt.date | None
         penandatangan=_signer(plan),
         catatan=_catatan(plan, every),
         tree_rows=_tree_rows(staged),
+        perbedaan=[v for v in every if v.anggaran_dokumen is not None],
     )
 
 
