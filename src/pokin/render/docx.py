@@ -261,13 +261,15 @@ class _Writer:
         table = self.doc.add_table(rows=len(rows), cols=max(width, 1))
         if "pk-parties" not in node.classes():  # the parties' Nama/NIP/Jabatan: no lines
             table.style = "Table Grid"
+        # every cell once, before any merge (table.cell() walks the whole table per call)
+        cells = [list(row.cells) for row in table.rows]
         for (r, c), placed in grid.items():
             if placed is None:
                 continue
             cell_node, span_r, span_c = placed
-            cell = table.cell(r, c)
+            cell = cells[r][c]
             if span_r > 1 or span_c > 1:
-                cell = cell.merge(table.cell(r + span_r - 1, c + span_c - 1))
+                cell = cell.merge(cells[r + span_r - 1][c + span_c - 1])
             para = cell.paragraphs[0]
             bold = rows[r][1] or cell_node.tag == "th"
             self.inline(para, cell_node, bold=bold)
