@@ -207,10 +207,12 @@ def test_markdown_walks_the_seed(md_report: tuple[Path, str]) -> None:
 
 def test_markdown_links_the_svg_beside_it(md_report: tuple[Path, str]) -> None:
     out, text = md_report
-    svg = out.with_name("laporan-pohon-kinerja.svg")
-    assert svg.is_file()
-    assert "<svg" in svg.read_text(encoding="utf-8")
-    assert "](laporan-pohon-kinerja.svg)" in text
+    # the printable pages of the pohon kinerja, one SVG file each, beside the report
+    pages = sorted(out.parent.glob("laporan-pohon-*.svg"))
+    assert len(pages) >= 4 and pages[0].name == "laporan-pohon-01.svg"
+    assert "<svg" in pages[0].read_text(encoding="utf-8")
+    assert all(f"]({page.name})" in text for page in pages)
+    assert not out.with_name("laporan-pohon-kinerja.svg").exists()
 
 
 def test_markdown_tables_are_well_formed(md_report: tuple[Path, str]) -> None:

@@ -181,7 +181,7 @@ def report(
     doc.place = place
     to_file = output is not None and output != "-"
     pages = None
-    if fmt == "html" and not no_diagram and diagram_depth is None:
+    if (fmt == "html" or to_file) and not no_diagram and diagram_depth is None:
         from pokin.render.treepages import PageOptions, tree_pages
 
         try:  # the printable pages; the report keeps its single diagram if they fail

@@ -286,7 +286,12 @@ def render_report(
     pages of the pohon kinerja (:func:`pokin.render.treepages.tree_pages`),
     embedded as an annex; ``problems_annex`` adds the validation list as one.
     """
-    if diagram:
+    pages = list(tree_pages or [])
+    if fmt == "md" and output is None:
+        pages = []  # pages are files beside the Markdown: without -o there is nowhere to put them
+    if pages:
+        svg, svg_error = None, None  # the printable pages stand for the single diagram
+    elif diagram:
         svg, svg_error = pohon_svg(plan, problems, diagram_depth)
     else:
         svg, svg_error = None, "atas permintaan, --no-diagram"
@@ -304,6 +309,14 @@ def render_report(
         svg_href = svg_path.name
     elif svg is not None:
         svg_error = "laporan Markdown tanpa berkas: tulis dengan -o agar diagramnya disertakan"
+    page_views: list[dict[str, Any]] = []
+    for n, page in enumerate(pages, start=1):
+        view: dict[str, Any] = {"svg": Markup(page.svg), "caption": page.caption, "href": None}
+        if fmt == "md" and output is not None:
+            path = output.with_name(f"{output.stem}-pohon-{n:02d}.svg")
+            beside[path] = page.svg
+            view["href"] = path.name
+        page_views.append(view)
     context = {
         "r": doc,
         "source": Path(getattr(plan, "file", "")).name,
@@ -312,8 +325,6 @@ def render_report(
         "svg_error": svg_error,
         "problems_annex": problems_annex,
         # pokin's own SVG (plan text in it escaped by Graphviz and the page builder)
-        "tree_pages": [
-            {"svg": Markup(page.svg), "caption": page.caption} for page in tree_pages or []
-        ],
+        "tree_pages": page_views,
     }
     return Rendered(render("laporan", fmt, context, template_dir), beside)

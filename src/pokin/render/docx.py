@@ -262,14 +262,14 @@ class _Writer:
         if "pk-parties" not in node.classes():  # the parties' Nama/NIP/Jabatan: no lines
             table.style = "Table Grid"
         # every cell once, before any merge (table.cell() walks the whole table per call)
-        cells = [list(row.cells) for row in table.rows]
+        word_cells: list[list[Any]] = [list(row.cells) for row in table.rows]
         for (r, c), placed in grid.items():
             if placed is None:
                 continue
             cell_node, span_r, span_c = placed
-            cell = cells[r][c]
+            cell = word_cells[r][c]
             if span_r > 1 or span_c > 1:
-                cell = cell.merge(cells[r + span_r - 1][c + span_c - 1])
+                cell = cell.merge(word_cells[r + span_r - 1][c + span_c - 1])
             para = cell.paragraphs[0]
             bold = rows[r][1] or cell_node.tag == "th"
             self.inline(para, cell_node, bold=bold)
