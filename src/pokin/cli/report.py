@@ -155,13 +155,13 @@ def report(
         ),
     ] = False,
 ) -> None:
-    """Write the planning report: Tahap 1 to 5, problems and budget summary.
+    """Write the planning report: Tahap 1 to 5, budget, signature page and annexes.
 
-    HTML is one self-contained file with the pohon kinerja inline; Markdown
-    links the pohon kinerja as an SVG file written beside it
-    (<name>-pohon-kinerja.svg). Exit codes: 0 written, 1 written but the plan
-    has errors (the report lists them) or the plan could not be read at all,
-    2 could not run.
+    HTML is one self-contained file with the pohon kinerja inline as printable
+    A4 pages; Markdown links those pages as SVG files written beside it
+    (<name>-pohon-01.svg, …); -o FILE.docx writes a Word document. Exit
+    codes: 0 written, 1 written but the plan has errors (the report lists
+    them) or the plan could not be read at all, 2 could not run.
     """
     from pokin.atomic import refuse_plan, write_atomic
     from pokin.problems import UsageError
@@ -223,7 +223,14 @@ def report(
         fail(str(exc))
     except OSError as exc:
         fail(f"{output} tidak dapat ditulis: {exc.strerror or exc}; tidak ada yang diubah")
-    extra = "".join(f" (pohon kinerja: {path})" for path in rendered.beside)
+    beside = list(rendered.beside)
+    extra = (
+        f" (pohon kinerja: {beside[0]})"
+        if len(beside) == 1
+        else f" (pohon kinerja: {len(beside)} halaman {beside[0].name} … {beside[-1].name})"
+        if beside
+        else ""
+    )
     sys.stderr.write(
         f"pokin: laporan ditulis ke {output}{extra}; "
         f"{doc.problems.errors} galat, {doc.problems.warnings} peringatan.\n"
