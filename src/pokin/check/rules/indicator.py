@@ -630,6 +630,16 @@ def target_year_outside_periode(plan: LoadedPlan) -> Iterable[Finding]:
             )
 
 
+def _i002_reports(ref: NodeRef, tahun: int) -> bool:
+    """Whether I002 reports an indicator of ``ref`` without target (so I012 need not)."""
+    if ref.level not in ("program", "kegiatan", "subkegiatan"):
+        return False
+    if ref.level == "subkegiatan":
+        amounts = normalise(getattr(ref.node, "anggaran", None), tahun)
+        return not (amounts is not None and amounts.get(tahun) == 0)
+    return True
+
+
 def _has_target_for(ind: Indikator, tahun: int) -> bool:
     """Whether ``ind`` has a target for ``tahun`` (a number, or that year in a mapping)."""
     if isinstance(ind.target, dict):
@@ -646,7 +656,8 @@ def pk_row_without_target(plan: LoadedPlan) -> Iterable[Finding]:
     prints "belum ada target" in that row. Not reported where I002 already
     reports the indicator (a program, kegiatan or sub kegiatan indicator
     without any target); reported for the outcome and CSF, and for a yearly
-    mapping that lacks the plan year at any level.
+    mapping that lacks the plan year at any level, and for a sub kegiatan
+    with anggaran 0 (which I002 leaves alone).
 
     Failing:
         - id: pelayanan-sosial
@@ -671,8 +682,8 @@ def pk_row_without_target(plan: LoadedPlan) -> Iterable[Finding]:
             linked.add(link)
         if _has_target_for(ind, tahun):
             continue
-        if ind.target is None and ref.level in ("program", "kegiatan", "subkegiatan"):
-            continue  # I002's
+        if ind.target is None and _i002_reports(ref, tahun):
+            continue
         yield Finding(
             "I012",
             f"Indikator '{shorten(ind.uraian)}' pada {LEVEL_WORD[ref.level]} '{ref.id}' masuk "
