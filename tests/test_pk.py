@@ -258,3 +258,27 @@ def test_logo_is_embedded(tmp_path: Path) -> None:
     assert '<img class="logo" src="data:image/png;base64,iVBORw0KGgo' in run.stdout
     missing = run_pokin("pk", str(EXAMPLE), "-j", "kadis", "--logo", str(tmp_path / "x.png"))
     assert missing.code == 2 and "logo" in missing.stderr
+
+
+def test_logo_and_place_from_the_settings(tmp_path: Path) -> None:
+    plan = write(tmp_path, MINIMAL)
+    (tmp_path / "logo.png").write_bytes(b"\x89PNG\r\n\x1a\n" + b"\0" * 16)
+    (tmp_path / "pokin.toml").write_text(
+        '[dokumen]\nlogo = "logo.png"\ntempat = "Sampit"\n', encoding="utf-8"
+    )
+    run = run_pokin("pk", str(plan), "-j", "kabid", "-f", "html")
+    assert run.code == 0, run.stderr
+    assert 'src="data:image/png;base64,' in run.stdout and "Sampit, ………" in run.stdout
+    # the command line wins over the settings
+    run = run_pokin("pk", str(plan), "-j", "kabid", "-f", "html", "--place", "Palangka Raya")
+    assert "Palangka Raya, ………" in run.stdout
+    report = run_pokin("report", str(plan), "-f", "html")
+    assert report.code == 0, report.stderr
+    assert "Ditetapkan di Sampit," in report.stdout and '<img class="logo"' in report.stdout
+
+
+def test_wrong_document_settings_exit_2(tmp_path: Path) -> None:
+    plan = write(tmp_path, MINIMAL)
+    (tmp_path / "pokin.toml").write_text('[dokumen]\nlogoo = "x.png"\n', encoding="utf-8")
+    run = run_pokin("pk", str(plan), "-j", "kabid")
+    assert run.code == 2 and "kunci 'logoo' tidak dikenal di [dokumen]" in run.stderr

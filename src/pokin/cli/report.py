@@ -154,6 +154,15 @@ def report(
             help="Tanpa lampiran hasil pemeriksaan (daftar galat dan peringatan).",
         ),
     ] = False,
+    logo: Annotated[
+        str | None,
+        typer.Option(
+            "--logo",
+            metavar="FILE",
+            help="Logo pemda (PNG, JPEG atau SVG) di sampul (bawaan: [dokumen] logo di "
+            "pokin.toml).",
+        ),
+    ] = None,
 ) -> None:
     """Write the planning report: Tahap 1 to 5, budget, signature page and annexes.
 
@@ -178,7 +187,14 @@ def report(
     assert result.plan is not None
     problems = check_plan(result).problems
     doc = build_report(result.plan, problems, when)
-    doc.place = place
+    defaults = _document_defaults(plan)
+    doc.place = place or defaults.get("tempat")
+    from pokin.views.pk import logo_uri
+
+    try:
+        doc.logo = logo_uri(logo or defaults.get("logo"))
+    except UsageError as exc:
+        fail(str(exc))
     to_file = output is not None and output != "-"
     pages = None
     if (fmt == "html" or to_file) and not no_diagram and diagram_depth is None:
@@ -299,7 +315,10 @@ def pk(
     place: Annotated[
         str | None,
         typer.Option(
-            "--place", metavar="TEXT", help="Place printed above the signatures (default: blank)."
+            "--place",
+            metavar="TEXT",
+            help="Place printed above the signatures (default: [dokumen] tempat of pokin.toml, "
+            "else blank).",
         ),
     ] = None,
     nomor: Annotated[
@@ -309,7 +328,10 @@ def pk(
     logo: Annotated[
         str | None,
         typer.Option(
-            "--logo", metavar="FILE", help="Logo pemda (PNG, JPEG atau SVG) di atas judul."
+            "--logo",
+            metavar="FILE",
+            help="Logo pemda (PNG, JPEG atau SVG) di atas judul (bawaan: [dokumen] logo di "
+            "pokin.toml).",
         ),
     ] = None,
 ) -> None:
@@ -333,6 +355,9 @@ def pk(
     fmt, word = _word(_format(output_format, None if all_positions else output))
     if word and not all_positions and (output is None or output == "-"):
         fail("dokumen Word ditulis ke berkas: beri -o PK.docx")
+    defaults = _document_defaults(plan)
+    logo = logo or defaults.get("logo")
+    place = place or defaults.get("tempat")
     when = _date(date)
     tdir = _template_dir(template_dir)
     result = load_plan(plan)
@@ -403,6 +428,17 @@ def pk(
             )
     sys.stderr.write(f"pokin: {len(texts)} PK ditulis ke {folder}/.\n")
     raise typer.Exit(exit_code)
+
+
+def _document_defaults(plan: str) -> dict[str, str]:
+    """The ``[dokumen]`` settings (logo, tempat) of the plan's pokin.toml; exit 2 if wrong."""
+    from pokin.check.config import document_settings
+    from pokin.problems import UsageError
+
+    try:
+        return document_settings(plan)
+    except UsageError as exc:
+        fail(str(exc))
 
 
 def _atasan_in_other_plans(docs: list[PerjanjianKinerja], plan: str) -> list[PerjanjianKinerja]:

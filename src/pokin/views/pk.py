@@ -317,8 +317,14 @@ def with_extras(
 
     A logo that cannot be read is a :class:`UsageError` in Indonesian.
     """
-    import base64
     import dataclasses
+
+    return dataclasses.replace(pk, nomor=nomor or None, logo=logo_uri(logo), logo_path=logo)
+
+
+def logo_uri(logo: str | None) -> str | None:
+    """A logo file (PNG, JPEG or SVG) as a ``data:`` URI; a :class:`UsageError` if unreadable."""
+    import base64
     from pathlib import Path
 
     uri = None
@@ -334,4 +340,4 @@ def with_extras(
                 f"--logo {logo}: berkas logo tidak dapat dibaca ({exc.strerror})"
             ) from None
         uri = f"data:{kind};base64,{base64.b64encode(data).decode('ascii')}"
-    return dataclasses.replace(pk, nomor=nomor or None, logo=uri, logo_path=logo)
+    return uri

@@ -189,6 +189,8 @@ class Report:
     tree_rows: list[TreeRow] = field(default_factory=list)
     #: Nodes whose anggaran the plan corrected from the source document (``anggaran_dokumen``).
     perbedaan: list[NodeView] = field(default_factory=list)
+    #: The pemda's logo as a ``data:`` URI, on the cover when given.
+    logo: str | None = None
 
 
 @dataclass(frozen=True)
