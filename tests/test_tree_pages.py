@@ -117,3 +117,26 @@ def test_cli_writes_a_folder_of_pages(tmp_path: Path) -> None:
 def test_cli_usage_errors_are_indonesian(tmp_path: Path, args: list[str], message: str) -> None:
     run = run_pokin("tree", str(EXAMPLE), *[a.replace("x", str(tmp_path / "x")) for a in args])
     assert run.code == 2 and message in run.stderr, run.stderr
+
+
+def test_hostile_plan_text_stays_text(tmp_path: Path) -> None:
+    import xml.etree.ElementTree as ET
+
+    from tests.helpers import MINIMAL, write
+
+    nasty = '<script>alert(1)</script> & "kutip" {a|b}'
+    plan = write(
+        tmp_path,
+        MINIMAL.replace(
+            "kinerja: Terwujudnya korban bencana yang tertangani", f"kinerja: '{nasty}'"
+        ),
+    )
+    out = tmp_path / "halaman"
+    run = run_pokin("tree", str(plan), "--page", "A4", "--svg", str(out))
+    assert run.code == 0, run.stderr
+    for page in out.iterdir():
+        text = page.read_text(encoding="utf-8")
+        ET.fromstring(text)  # well-formed XML: nothing of the plan became markup
+        assert "<script>" not in text
+    captions = "".join(p.read_text(encoding="utf-8") for p in out.iterdir())
+    assert "&lt;script&gt;" in captions

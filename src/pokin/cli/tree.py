@@ -111,6 +111,10 @@ def tree(
     outputs = (("dot", dot), ("svg", svg), ("png", png), ("pdf", pdf))
     wanted = [(fmt, dest) for fmt, dest in outputs if dest is not None]
     if page is not None or style != "standar" or pj:
+        if Path(plan).is_dir():
+            if not root:
+                fail("--page menggambar satu rencana; pada folder workspace beri --root KODE_PD")
+            plan, _ = _workspace_tree(plan, root.partition(":")[0], wanted or [("svg", "")], depth)
         _pages(plan, page, style, pj, wanted)
     plan, root = _workspace_tree(plan, root, wanted, depth)
     _check_outputs(plan, wanted)

@@ -90,7 +90,9 @@ def _box_label(plan: LoadedPlan, ref: NodeRef, options: PageOptions, compact: bo
     tahun = plan.model.tahun
     level = BY_KEY[ref.level]
     kode = getattr(ref.node, "kode", None)
-    if options.style == "cetak":
+    if ref.virtual:  # a partial plan: the document itself stands at the top
+        header = plan.kind.label.upper()
+    elif options.style == "cetak":
         header = level.label.upper()
     else:
         header = f"{kode} · {ref.id}" if kode else f"{level.word.upper()} · {ref.id}"
@@ -304,8 +306,9 @@ def tree_pages(
 
     root = plan.root
     # the overview: outcome, CSF and programs (or only the CSF when that is too wide)
-    if not attempt([], root, 2, "Ikhtisar: tujuan, sasaran dan program"):
-        attempt([], root, 1, "Ikhtisar: tujuan dan sasaran")
+    overview = "Ikhtisar" if root.virtual else "Ikhtisar: tujuan, sasaran dan program"
+    if not attempt([], root, 2, overview):
+        attempt([], root, 1, "Ikhtisar" if root.virtual else "Ikhtisar: tujuan dan sasaran")
 
     def name(ref: NodeRef) -> str:
         text = " ".join(clean_text(getattr(ref.node, "nama", None) or ref.node.kinerja).split())
@@ -340,8 +343,9 @@ def tree_pages(
         for child in group:  # one child alone is too large: cut it again
             branch([*chain, top], child, f"{where} › {name(child)}")
 
-    for number, csf in enumerate(root.children, start=1):
-        branch([] if root.virtual else [root], csf, f"CSF {roman(number)}")
+    for number, top in enumerate(root.children, start=1):
+        where = f"CSF {roman(number)}" if top.level == "csf" else name(top)
+        branch([] if root.virtual else [root], top, where)
     parts: dict[str, int] = {}
     for caption, *_ in drawn:
         parts[caption] = parts.get(caption, 0) + 1
