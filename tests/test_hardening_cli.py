@@ -370,7 +370,7 @@ def test_no_command_overwrites_a_plan(tmp_path: Path) -> None:
         assert run.code == 2, (args, run.stderr)
         assert other.read_text() == MINIMAL and plan.read_text() == MINIMAL
     # the Markdown report's companion SVG has the name of a plan
-    companion = tmp_path / "laporan-pohon-kinerja.svg"
+    companion = tmp_path / "laporan-pohon-01.svg"
     companion.write_text("pokin: 1\nperangkat_daerah: X\n")
     run = run_pokin("report", str(plan), "-o", str(tmp_path / "laporan.md"))
     assert run.code == 2 and companion.read_text().startswith("pokin: 1")
