@@ -26,8 +26,8 @@ class DocFormat(enum.StrEnum):
 
 
 _FORMAT_HELP = (
-    "Output format (default: from the -o suffix .md/.html/.docx, else html); docx is a Word "
-    "document made from the HTML, for editing before signing."
+    "Format keluaran: html, md atau docx (bawaan: dari akhiran -o .html/.md/.docx, selain itu "
+    "html); docx adalah dokumen Word dari isi yang sama, untuk disunting sebelum ditandatangani."
 )
 _TEMPLATES_HELP = (
     "Folder of Jinja templates that replace pokin's own of the same name "
@@ -317,8 +317,8 @@ def pk(
         typer.Option(
             "--place",
             metavar="TEXT",
-            help="Place printed above the signatures (default: [dokumen] tempat of pokin.toml, "
-            "else blank).",
+            help="Tempat di atas tanda tangan (bawaan: [dokumen] tempat di pokin.toml, selain "
+            "itu dikosongkan).",
         ),
     ] = None,
     nomor: Annotated[
