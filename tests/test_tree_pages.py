@@ -140,3 +140,14 @@ def test_hostile_plan_text_stays_text(tmp_path: Path) -> None:
         assert "<script>" not in text
     captions = "".join(p.read_text(encoding="utf-8") for p in out.iterdir())
     assert "&lt;script&gt;" in captions
+
+
+def test_room_above_the_first_page_for_the_report_heading() -> None:
+    result = load_file(EXAMPLE)
+    assert result.plan is not None
+    options = PageOptions("A4", "cetak", True, first_page_room_mm=32)
+    pages = tree_pages(result.plan, check_loaded(result).problems, options)
+    first_w, first_h = _page_size_pt(pages[0].svg)
+    assert round(first_h) == round(539 - 32 * 72 / 25.4) and round(first_w) == 785
+    assert all(round(_page_size_pt(p.svg)[1]) == 539 for p in pages[1:])
+    assert min(measured_min_font(p.svg) for p in pages) >= MIN_FONT_PT

@@ -201,7 +201,10 @@ def report(
         from pokin.render.treepages import PageOptions, tree_pages
 
         try:  # the printable pages; the report keeps its single diagram if they fail
-            pages = tree_pages(result.plan, problems, PageOptions("A4", "cetak", pj=True))
+            # the first page shares its sheet with the Tahap 4 heading and note (HTML)
+            room = 32.0 if fmt == "html" else 0.0
+            options = PageOptions("A4", "cetak", pj=True, first_page_room_mm=room)
+            pages = tree_pages(result.plan, problems, options)
         except Exception:
             pages = None
     try:

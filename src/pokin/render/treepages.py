@@ -61,6 +61,8 @@ class PageOptions:
     paper: str = "A4"
     style: str = "standar"
     pj: bool = False
+    #: Room (mm) kept free above the first page (a heading in the report before it).
+    first_page_room_mm: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -230,12 +232,19 @@ def _inner(svg: str) -> tuple[str, float, float, float]:
 
 
 def _page_svg(
-    inner: str, width: float, height: float, caption: str, options: PageOptions
+    inner: str,
+    width: float,
+    height: float,
+    caption: str,
+    options: PageOptions,
+    area_h: float | None = None,
 ) -> tuple[str, float]:
-    """A page of the printable area with the drawing scaled to fit (≤ 1); (svg, scale)."""
+    """A page of the printable area (``area_h`` pt high if given) with the drawing scaled to
+    fit (≤ 1); (svg, scale)."""
     from markupsafe import escape
 
-    area_w, area_h = printable_area(options.paper)
+    area_w, full_h = printable_area(options.paper)
+    area_h = full_h if area_h is None else area_h
     room_h = area_h - CAPTION_PT
     scale = min(1.0, area_w / width, room_h / height)
     x = (area_w - width * scale) / 2
@@ -279,8 +288,8 @@ def tree_pages(
         if p.node:
             marks.setdefault(p.node, set()).add(p.severity)
     title = f"Pohon Kinerja {plan.model.perangkat_daerah} Tahun {plan.model.tahun}"
-    drawn: list[tuple[str, str, float, float, float, tuple[str, ...]]] = []
-    area_w, area_h = printable_area(options.paper)
+    drawn: list[tuple[str, str, float, float, float, tuple[str, ...], float]] = []
+    area_w, full_h = printable_area(options.paper)
 
     def attempt(
         chain: list[NodeRef],
@@ -289,6 +298,7 @@ def tree_pages(
         caption: str,
         only: list[NodeRef] | None = None,
     ) -> bool:
+        area_h = full_h - (options.first_page_room_mm * PT_PER_MM if not drawn else 0.0)
         best: tuple[float, str, float, float, float] | None = None
         for stack in PAGE_STACKS:  # leaves in one row, or stacked two or three high
             svg = render_svg(page_dot(plan, chain, top, depth, marks, options, only, stack))
@@ -301,7 +311,7 @@ def tree_pages(
         if printed < MIN_FONT_PT - 1e-6:
             return False
         ids = (*(r.id for r in chain), top.id, *(r.id for r in only or []))
-        drawn.append((caption, inner, width, height, font, ids))
+        drawn.append((caption, inner, width, height, font, ids, area_h))
         return True
 
     root = plan.root
@@ -351,12 +361,12 @@ def tree_pages(
         parts[caption] = parts.get(caption, 0) + 1
     seen: dict[str, int] = {}
     pages: list[TreePage] = []
-    for i, (caption, inner, width, height, font, ids) in enumerate(drawn, start=1):
+    for i, (caption, inner, width, height, font, ids, area_h) in enumerate(drawn, start=1):
         seen[caption] = seen.get(caption, 0) + 1
         if parts[caption] > 1:
             caption = f"{caption} (bagian {seen[caption]} dari {parts[caption]})"
         text = f"{title} — halaman {i} dari {len(drawn)}\n{caption}"
-        svg, scale = _page_svg(inner, width, height, text, options)
+        svg, scale = _page_svg(inner, width, height, text, options, area_h)
         pages.append(TreePage(text, svg, scale, round(font * scale, 2), ids))
     return pages
 
