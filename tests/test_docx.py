@@ -137,6 +137,9 @@ def test_report_in_word(tmp_path: Path) -> None:
     assert re.search(r"Tahap 4: indikator 'Jumlah PPKS Yang Mendapatkan Bantuan Sosial'", text)
     footer = document.sections[0].footer.paragraphs[0]._p.xml
     assert 'w:instr="PAGE"' in footer  # page numbers
+    # the wide matrices (5.1, 5.4, the tree table) on A4 landscape sections
+    widths = {round(section.page_width.mm) for section in document.sections}
+    assert widths == {210, 297}
 
 
 @pytest.mark.parametrize("command", ["pk", "report"])

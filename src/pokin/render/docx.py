@@ -100,6 +100,18 @@ class _Writer:
         self._footer_page_numbers(section)
         self.first_section = True
         self.landscape_tables = landscape_tables
+        self.landscape = False
+
+    def _orientation(self, landscape: bool) -> None:
+        """A new Word section, A4 landscape (the wide matrices) or portrait."""
+        from docx.enum.section import WD_ORIENT, WD_SECTION
+        from docx.shared import Mm
+
+        section = self.doc.add_section(WD_SECTION.NEW_PAGE)
+        section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
+        long, short = Mm(297), Mm(210)
+        section.page_width, section.page_height = (long, short) if landscape else (short, long)
+        self.landscape = landscape
 
     def _footer_page_numbers(self, section: Any) -> None:
         from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -128,7 +140,10 @@ class _Writer:
         if tag in _SKIP:
             return
         if tag == "section":
-            if not self.first_section and "first" not in classes:
+            landscape = "landscape" in classes
+            if landscape != self.landscape:
+                self._orientation(landscape)  # a new Word section starts a new page
+            elif not self.first_section and "first" not in classes:
                 self.doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
             self.first_section = False
             for child in node.children:
