@@ -4,8 +4,9 @@ The Word file is made from the same HTML the browser prints (one source of
 content): :func:`html_to_docx` walks pokin's own document HTML — headings,
 paragraphs, lists, tables with their row and column spans, the signature
 block, the logo — and writes it with python-docx as real Word headings,
-paragraphs and tables, A4 with page numbers in the footer. Diagrams (SVG) are
-not carried over; the report's table of the pohon kinerja is.
+paragraphs and tables, A4 (landscape sections where the HTML prints
+landscape) with page numbers in the footer. Diagrams (SVG) are not carried
+over; the report's table of the pohon kinerja is.
 """
 
 from __future__ import annotations
@@ -84,7 +85,7 @@ def _squash(text: str) -> str:
 
 
 class _Writer:
-    def __init__(self, landscape_tables: bool) -> None:
+    def __init__(self) -> None:
         import docx
         from docx.shared import Mm, Pt
 
@@ -99,7 +100,6 @@ class _Writer:
         style.font.size = Pt(10.5)
         self._footer_page_numbers(section)
         self.first_section = True
-        self.landscape_tables = landscape_tables
         self.landscape = False
 
     def _orientation(self, landscape: bool) -> None:
@@ -329,12 +329,12 @@ class _Writer:
         return out.getvalue()
 
 
-def html_to_docx(html: str, landscape_tables: bool = False) -> bytes:
+def html_to_docx(html: str) -> bytes:
     """A Word document with the content of pokin's document ``html``."""
     tree = _Tree()
     tree.feed(html)
     tree.close()
-    writer = _Writer(landscape_tables)
+    writer = _Writer()
     body = tree.root.find("body") or tree.root
     for child in body.children:
         if isinstance(child, _Node):
