@@ -418,3 +418,10 @@ def test_published_figure_is_listed_beside_the_correction(tmp_path: Path) -> Non
     assert "(dokumen sumber: 2.000)" in html  # in its Tahap 5 sheet too
     md = run_pokin("report", str(plan), "-f", "md")
     assert "| 1 | Sub Kegiatan |" in md.stdout and "| 2.000 | Rp 200 |" in md.stdout
+
+
+def test_no_internal_ids_or_lines_in_the_signed_part(html_report: str) -> None:
+    # ids and file lines belong to the validation annex only
+    signed = html_report.split('id="validasi"')[0]
+    assert "tmp-pengamanan" not in signed and ", baris " not in signed
+    assert "Pengamanan Taman Makam Pahlawan Nasional Kabupaten/Kota" in signed
