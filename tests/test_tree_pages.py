@@ -151,3 +151,18 @@ def test_room_above_the_first_page_for_the_report_heading() -> None:
     assert round(first_h) == round(539 - 32 * 72 / 25.4) and round(first_w) == 785
     assert all(round(_page_size_pt(p.svg)[1]) == 539 for p in pages[1:])
     assert min(measured_min_font(p.svg) for p in pages) >= MIN_FONT_PT
+
+
+def test_one_branch_with_its_ancestors(tmp_path: Path) -> None:
+    out = tmp_path / "rehsos"
+    run = run_pokin(
+        "tree", str(EXAMPLE), "--page", "A4", "--root", "rehsos", "--style", "cetak",
+        "--svg", str(out),
+    )  # fmt: skip
+    assert run.code == 0, run.stderr
+    pages = [p.read_text(encoding="utf-8") for p in sorted(out.iterdir())]
+    assert pages and all("Ikhtisar" not in p for p in pages)
+    assert all(">Meningkatnya Pelayanan Sosial PPKS<" in p for p in pages)  # the CSF on top
+    assert min(measured_min_font(p) for p in pages) >= MIN_FONT_PT
+    depth = run_pokin("tree", str(EXAMPLE), "--page", "A4", "--depth", "2", "--svg", str(out))
+    assert depth.code == 2 and "--depth tidak dipakai dengan --page" in depth.stderr

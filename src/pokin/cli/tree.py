@@ -114,8 +114,10 @@ def tree(
         if Path(plan).is_dir():
             if not root:
                 fail("--page menggambar satu rencana; pada folder workspace beri --root KODE_PD")
-            plan, _ = _workspace_tree(plan, root.partition(":")[0], wanted or [("svg", "")], depth)
-        _pages(plan, page, style, pj, wanted)
+            plan, root = _workspace_tree(plan, root, wanted or [("svg", "")], depth)
+        if depth is not None:
+            fail("--depth tidak dipakai dengan --page: setiap halaman memuat cabangnya utuh")
+        _pages(plan, page, style, pj, wanted, root)
     plan, root = _workspace_tree(plan, root, wanted, depth)
     _check_outputs(plan, wanted)
 
@@ -141,7 +143,12 @@ def tree(
 
 
 def _pages(
-    plan_path: str, paper: str | None, style: str, pj: bool, wanted: list[tuple[str, str]]
+    plan_path: str,
+    paper: str | None,
+    style: str,
+    pj: bool,
+    wanted: list[tuple[str, str]],
+    root: str | None = None,
 ) -> None:
     """``--page``: write the printable pages (SVG folder and/or PDF) and exit."""
     from pokin.atomic import write_atomic
@@ -179,7 +186,7 @@ def _pages(
     assert loaded is not None
     report = check_plan(result)
     try:
-        pages = tree_pages(loaded, report.problems, PageOptions(paper, style, pj))
+        pages = tree_pages(loaded, report.problems, PageOptions(paper, style, pj), root)
         data = pages_pdf(pages, paper) if pdf_file is not None else None
     except (UsageError, RendererUnavailable, RenderFailed) as exc:
         fail(str(exc))

@@ -273,9 +273,15 @@ def _page_svg(
 
 
 def tree_pages(
-    plan: LoadedPlan, problems: list[Problem], options: PageOptions = PageOptions()
+    plan: LoadedPlan,
+    problems: list[Problem],
+    options: PageOptions = PageOptions(),
+    root_id: str | None = None,
 ) -> list[TreePage]:
-    """The pages of the pohon kinerja: an overview, then one or more pages per CSF."""
+    """The pages of the pohon kinerja: an overview, then one or more pages per CSF.
+
+    With ``root_id`` only that branch, its ancestors on top of every page.
+    """
     from pokin.render.graphviz_backend import render_svg
 
     if options.style not in STYLES:
@@ -315,9 +321,17 @@ def tree_pages(
         return True
 
     root = plan.root
+    if root_id is not None:
+        from pokin.views.tree import find_node
+
+        top = find_node(plan, root_id)
+        chain = [a for a in reversed(list(top.ancestors())) if not a.virtual]
+        branch_of = top
+    else:
+        branch_of = None
     # the overview: outcome, CSF and programs (or only the CSF when that is too wide)
     overview = "Ikhtisar" if root.virtual else "Ikhtisar: tujuan, sasaran dan program"
-    if not attempt([], root, 2, overview):
+    if branch_of is None and not attempt([], root, 2, overview):
         attempt([], root, 1, "Ikhtisar" if root.virtual else "Ikhtisar: tujuan dan sasaran")
 
     def name(ref: NodeRef) -> str:
@@ -353,9 +367,12 @@ def tree_pages(
         for child in group:  # one child alone is too large: cut it again
             branch([*chain, top], child, f"{where} › {name(child)}")
 
-    for number, top in enumerate(root.children, start=1):
-        where = f"CSF {roman(number)}" if top.level == "csf" else name(top)
-        branch([] if root.virtual else [root], top, where)
+    if branch_of is not None:
+        branch(chain, branch_of, name(branch_of))
+    else:
+        for number, top in enumerate(root.children, start=1):
+            where = f"CSF {roman(number)}" if top.level == "csf" else name(top)
+            branch([] if root.virtual else [root], top, where)
     parts: dict[str, int] = {}
     for caption, *_ in drawn:
         parts[caption] = parts.get(caption, 0) + 1
