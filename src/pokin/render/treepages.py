@@ -3,10 +3,11 @@
 A whole pohon kinerja drawn on one sheet prints at 2–3 pt. Here the tree is
 cut into pages: an overview (the outcome, its CSF and their programs), then
 one page per CSF with the outcome above it; a CSF too large for the page at
-:data:`MIN_FONT_PT` is cut again, one page per program (the outcome and the
-CSF repeated on top), and a program one page per kegiatan. Each page is laid
-out by Graphviz, then scaled to fit the printable area of the paper, never
-below :data:`MIN_FONT_PT` for its smallest text, and never above 1.
+:data:`MIN_FONT_PT` is cut again: its programs in groups of neighbours that
+fit one page together (the outcome and the CSF repeated on top), a program
+too large alone likewise by kegiatan, and so on. Each page is laid out by
+Graphviz, then scaled to fit the printable area of the paper, never below
+:data:`MIN_FONT_PT` for its smallest text, and never above 1.
 
 Each page is a standalone SVG whose user unit is the typographic point, so
 the printed size of a text is its ``font-size`` times the ``scale()`` of the
@@ -31,7 +32,6 @@ from pokin.render.dot import (
     FONT,
     WARNING_COLOUR,
     clean_text,
-    plain_text,
     record_text,
     wrap,
 )
@@ -412,17 +412,6 @@ def measured_min_font(svg: str) -> float:
 
     walk(root, 1.0)
     return smallest
-
-
-__all__ = [
-    "MIN_FONT_PT",
-    "PAPER_MM",
-    "PageOptions",
-    "TreePage",
-    "measured_min_font",
-    "plain_text",
-    "tree_pages",
-]
 
 
 # ------------------------------------------------------------------ PDF through Chromium
