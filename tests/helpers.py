@@ -47,15 +47,15 @@ MINIMAL = textwrap.dedent(
       id: outcome
       kinerja: Meningkatnya Kesejahteraan PPKS
       indikator:
-        - uraian: Persentase PPKS yang tertangani
-          satuan: "%"
+        - {uraian: Persentase PPKS yang tertangani, satuan: "%",
+           target: 80}
       pj: kadis
     csf:
       - id: csf-1
         kinerja: Meningkatnya Pelayanan Sosial PPKS
         indikator:
-          - uraian: Persentase PPKS yang terlayani
-            satuan: "%"
+          - {uraian: Persentase PPKS yang terlayani, satuan: "%",
+             target: 85}
         pj: kadis
         renstra: rs-1
         program:

@@ -332,7 +332,7 @@ def test_block_scalar_is_reindented_and_kept() -> None:
 
 def test_flow_style_indicators_stay_flow_with_their_keys_ordered() -> None:
     text = MINIMAL.replace(
-        '      - uraian: Persentase PPKS yang terlayani\n        satuan: "%"\n',
+        '      - {uraian: Persentase PPKS yang terlayani, satuan: "%",\n         target: 85}\n',
         '      - {satuan: "%", target: "90,5", uraian: "Persentase PPKS: terlayani"}  # cat\n',
     )
     assert text != MINIMAL

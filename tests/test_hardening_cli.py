@@ -111,7 +111,7 @@ def test_pk_all_that_writes_nothing_exits_2(tmp_path: Path) -> None:
     assert run.code == 2 and "tidak ada PK" in run.stderr
 
 
-@pytest.mark.parametrize("name", ["laporan.pdf", "laporan.docx", "laporan.yaml", "laporan.txt"])
+@pytest.mark.parametrize("name", ["laporan.pdf", "laporan.odt", "laporan.yaml", "laporan.txt"])
 def test_unknown_output_suffix_exits_2_naming_the_suffixes(tmp_path: Path, name: str) -> None:
     plan = write(tmp_path, MINIMAL)
     run = run_pokin("report", str(plan), "-o", str(tmp_path / name))
@@ -370,7 +370,7 @@ def test_no_command_overwrites_a_plan(tmp_path: Path) -> None:
         assert run.code == 2, (args, run.stderr)
         assert other.read_text() == MINIMAL and plan.read_text() == MINIMAL
     # the Markdown report's companion SVG has the name of a plan
-    companion = tmp_path / "laporan-pohon-kinerja.svg"
+    companion = tmp_path / "laporan-pohon-01.svg"
     companion.write_text("pokin: 1\nperangkat_daerah: X\n")
     run = run_pokin("report", str(plan), "-o", str(tmp_path / "laporan.md"))
     assert run.code == 2 and companion.read_text().startswith("pokin: 1")

@@ -30,8 +30,9 @@ def test_parties_and_budgets_of_every_position(plan: LoadedPlan) -> None:
     # rehsos = rehabilitasi 306.749.630 + migran 23.000.000
     # dayasos = pemberdayaan 150.000.000 + TMP 32.400.000
     assert got == {
-        "bupati": (None, False, 0),
-        "kadis": ("bupati", False, 0),
+        # the kepala daerah and the head of the PD list every program (PermenPAN-RB 53/2014)
+        "bupati": (None, True, 6_312_818_993),
+        "kadis": ("bupati", True, 6_312_818_993),
         "sekretaris": ("kadis", True, 5_328_418_993),
         "kabid-linjamsos": ("kadis", True, 472_250_370),
         "kabid-rehsos": ("kadis", True, 329_749_630),
@@ -75,7 +76,19 @@ def test_kadis_pk_holds_the_strategic_targets(plan: LoadedPlan) -> None:
     assert [s.level for s in pk.sasaran] == ["outcome", "csf", "csf", "csf", "renstra-sasaran"]
     renstra = pk.sasaran[-1]
     assert [i.target for i in renstra.indikator] == [85.37, 90.05, 89.93, 82.07, 93.59, 90.91]
-    assert pk.anggaran == []
+    assert pk.form == "jpt"
+    # the seven programs with their anggaran, as the JPT form expects
+    assert [(line.node.id, line.node.anggaran) for line in pk.anggaran] == [
+        ("bencana", 372_250_370),
+        ("rehsos", 306_749_630),
+        ("linjamsos", 100_000_000),
+        ("migran", 23_000_000),
+        ("dayasos", 150_000_000),
+        ("tmp", 32_400_000),
+        ("penunjang", 5_328_418_993),
+    ]
+    assert pk.total_anggaran == 6_312_818_993
+    assert pk.missing_targets == 4  # the outcome and the three CSF (rule I012)
 
 
 def test_unknown_jabatan(plan: LoadedPlan) -> None:
@@ -106,7 +119,10 @@ def test_cli_place_and_date(tmp_path: Path) -> None:
     )
     assert run.code == 0, run.stderr
     assert "Sampit, 6 Januari 2025<br>PIHAK PERTAMA," in run.stdout
-    assert "Jumlah anggaran" not in run.stdout  # eselon II: no budget table
+    # eselon II: the programs and their total, rows without a target marked
+    assert "| 7 | Program Penunjang Urusan Pemerintahan Daerah Kabupaten/Kota |" in run.stdout
+    assert "| | **Jumlah anggaran** | **Rp 6.312.818.993** | |" in run.stdout
+    assert run.stdout.count("**belum ada target\\***") == 4
 
 
 def test_cli_all_into_a_folder(tmp_path: Path) -> None:
@@ -157,3 +173,112 @@ def test_hostile_jabatan_name_shows_literally(tmp_path: Path) -> None:
     md = run_pokin("pk", str(plan), "-j", "kabid", "-f", "md")
     assert md.code == 0, md.stderr
     assert "| Jabatan | &lt;script&gt;x&lt;/script&gt; \\| \\*Kabid\\* |" in md.stdout
+
+
+PEJABAT = """\
+    pejabat:
+      nama: Drs. Contoh Nama, M.Si
+      nip: "197001011990031001"
+      pangkat: Pembina Utama Muda (IV/c)
+      status: plt
+"""
+
+
+def _with_pejabat(tmp_path: Path) -> Path:
+    text = EXAMPLE.read_text(encoding="utf-8")
+    text = text.replace(
+        "    nama: Kepala Dinas Sosial\n    eselon: II\n    atasan: bupati\n",
+        "    nama: Kepala Dinas Sosial\n    eselon: II\n    atasan: bupati\n" + PEJABAT,
+        1,
+    )
+    text = text.replace(
+        "    eselon: kepala_daerah\n",
+        "    eselon: kepala_daerah\n    pejabat:\n      nama: H. Contoh Bupati, S.H.\n",
+        1,
+    )
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(text, encoding="utf-8")
+    return plan
+
+
+def test_every_level_has_its_form(plan: LoadedPlan) -> None:
+    assert {pk.jabatan.id: pk.form for pk in build_all(plan)} == {
+        "bupati": "kepala_daerah",
+        "kadis": "jpt",
+        "sekretaris": "administrator",
+        "kabid-linjamsos": "administrator",
+        "kabid-rehsos": "administrator",
+        "kabid-dayasos": "administrator",
+        "jf-sekretariat": "jf",
+        "jf-linjamsos": "jf",
+        "jf-rehsos": "jf",
+        "jf-dayasos": "jf",
+    }
+
+
+def test_bupati_pk_has_the_pemda_heading_and_no_nip(tmp_path: Path) -> None:
+    run = run_pokin("pk", str(EXAMPLE), "-j", "bupati", "-f", "html")
+    assert run.code == 0, run.stderr
+    html = run.stdout
+    assert "PEMERINTAH KABUPATEN KOTAWARINGIN TIMUR" in html
+    assert "DINAS SOSIAL" not in html.split("<main>")[1].split("Program dalam rencana")[0]
+    assert "NIP" not in html and "PIHAK KEDUA" not in html and "PIHAK PERTAMA" not in html
+    assert "menjadi tanggung jawab kami" in html
+    assert "Rp 6.312.818.993" in html
+
+
+def test_plt_wording_name_nip_and_pangkat(tmp_path: Path) -> None:
+    plan = _with_pejabat(tmp_path)
+    run = run_pokin("pk", str(plan), "-j", "kadis", "-f", "html", "--nomor", "800/12/DINSOS/2025")
+    assert run.code == 0, run.stderr
+    html = run.stdout
+    assert "Plt. Kepala Dinas Sosial" in html
+    assert '<p class="signer-name">Drs. Contoh Nama, M.Si</p>' in html
+    assert "NIP. 19700101 199003 1 001" in html and "Pembina Utama Muda (IV/c)" in html
+    assert '<p class="signer-name">H. Contoh Bupati, S.H.</p>' in html
+    assert "Nomor: 800/12/DINSOS/2025" in html
+    # the JPT lampiran: the seven programs and the total
+    assert html.count("<td>APBD</td>") == 7
+    assert '<td class="num">Rp 6.312.818.993</td>' in html
+    assert html.count('<td class="num no-target">belum ada target*</td>') == 4
+
+
+def test_blank_lines_without_pejabat() -> None:
+    run = run_pokin("pk", str(EXAMPLE), "-j", "kabid-rehsos", "-f", "html")
+    assert run.code == 0, run.stderr
+    assert run.stdout.count("NIP. ……………………………") == 4  # two signers, twice
+    assert "Sasaran Program" in run.stdout
+
+
+def test_logo_is_embedded(tmp_path: Path) -> None:
+    logo = tmp_path / "logo.png"
+    logo.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\0" * 16)
+    run = run_pokin("pk", str(EXAMPLE), "-j", "kadis", "-f", "html", "--logo", str(logo))
+    assert run.code == 0, run.stderr
+    assert '<img class="logo" src="data:image/png;base64,iVBORw0KGgo' in run.stdout
+    missing = run_pokin("pk", str(EXAMPLE), "-j", "kadis", "--logo", str(tmp_path / "x.png"))
+    assert missing.code == 2 and "logo" in missing.stderr
+
+
+def test_logo_and_place_from_the_settings(tmp_path: Path) -> None:
+    plan = write(tmp_path, MINIMAL)
+    (tmp_path / "logo.png").write_bytes(b"\x89PNG\r\n\x1a\n" + b"\0" * 16)
+    (tmp_path / "pokin.toml").write_text(
+        '[dokumen]\nlogo = "logo.png"\ntempat = "Sampit"\n', encoding="utf-8"
+    )
+    run = run_pokin("pk", str(plan), "-j", "kabid", "-f", "html")
+    assert run.code == 0, run.stderr
+    assert 'src="data:image/png;base64,' in run.stdout and "Sampit, ………" in run.stdout
+    # the command line wins over the settings
+    run = run_pokin("pk", str(plan), "-j", "kabid", "-f", "html", "--place", "Palangka Raya")
+    assert "Palangka Raya, ………" in run.stdout
+    report = run_pokin("report", str(plan), "-f", "html")
+    assert report.code == 0, report.stderr
+    assert "Ditetapkan di Sampit," in report.stdout and '<img class="logo"' in report.stdout
+
+
+def test_wrong_document_settings_exit_2(tmp_path: Path) -> None:
+    plan = write(tmp_path, MINIMAL)
+    (tmp_path / "pokin.toml").write_text('[dokumen]\nlogoo = "x.png"\n', encoding="utf-8")
+    run = run_pokin("pk", str(plan), "-j", "kabid")
+    assert run.code == 2 and "kunci 'logoo' tidak dikenal di [dokumen]" in run.stderr

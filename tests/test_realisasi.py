@@ -157,7 +157,9 @@ def test_negative_anggaran_is_a_schema_error(tmp_path: Path) -> None:
 
 def test_m012_value_for_an_indicator_without_target(tmp_path: Path) -> None:
     text = BASE + "  outcome:\n    indikator: [80]\n"
-    assert check(tmp_path, text) == [[("M012", 13)]]
+    untargeted = MINIMAL.replace('satuan: "%",\n       target: 80}', 'satuan: "%"}\n')
+    assert untargeted != MINIMAL
+    assert check(tmp_path, text, plan=untargeted) == [[("M012", 13)]]
 
 
 def test_m013_target_zero_is_undefined_never_a_division(tmp_path: Path) -> None:

@@ -12,7 +12,7 @@ import pytest
 from pokin.check.engine import check_loaded
 from pokin.render.documents import angka, inline_svg, md_escape, rupiah, tanggal, target
 from pokin.source.load import load_file
-from pokin.views.report import Report, build_report
+from pokin.views.report import Report, build_report, walk_views
 from tests.helpers import EXAMPLE, MINIMAL, run_pokin, write
 
 
@@ -174,8 +174,11 @@ def test_markdown_walks_the_seed(md_report: tuple[Path, str]) -> None:
         "## Tahap 4 — Menyusun Pohon Kinerja",
         "## Tahap 5 — Menerjemahkan Pohon Kinerja ke dalam Komponen Perencanaan dan "
         "Kinerja Jabatan",
-        "## Ringkasan Hasil Pemeriksaan",
         "## Ringkasan Anggaran",
+        "## Lembar Pengesahan",
+        "## Lampiran — Pohon Kinerja dalam Bentuk Tabel",
+        "## Lampiran — Catatan dan Perbedaan dengan Dokumen Sumber",
+        "## Lampiran — Hasil Pemeriksaan Rencana",
     ]
     # Tahap 5.1, the Renstra matrix, one column per year
     assert (
@@ -204,10 +207,12 @@ def test_markdown_walks_the_seed(md_report: tuple[Path, str]) -> None:
 
 def test_markdown_links_the_svg_beside_it(md_report: tuple[Path, str]) -> None:
     out, text = md_report
-    svg = out.with_name("laporan-pohon-kinerja.svg")
-    assert svg.is_file()
-    assert "<svg" in svg.read_text(encoding="utf-8")
-    assert "](laporan-pohon-kinerja.svg)" in text
+    # the printable pages of the pohon kinerja, one SVG file each, beside the report
+    pages = sorted(out.parent.glob("laporan-pohon-*.svg"))
+    assert len(pages) >= 4 and pages[0].name == "laporan-pohon-01.svg"
+    assert "<svg" in pages[0].read_text(encoding="utf-8")
+    assert all(f"]({page.name})" in text for page in pages)
+    assert not out.with_name("laporan-pohon-kinerja.svg").exists()
 
 
 def test_markdown_tables_are_well_formed(md_report: tuple[Path, str]) -> None:
@@ -262,7 +267,10 @@ def test_html_is_self_contained(html_report: str) -> None:
             value = attrs.get(key)
             assert value is None or value.startswith("#"), (key, value)
     assert "url(" not in html and "@import" not in html
-    assert html.count("<svg") == 1 and "<?xml" not in html and "<!DOCTYPE svg" not in html
+    # the pohon kinerja as printable pages, one <svg> each
+    pages = html.count('<figure class="pohon-page">')
+    assert pages >= 4 and html.count("<svg") == pages
+    assert "<?xml" not in html and "<!DOCTYPE svg" not in html
     assert all(attrs.get("scope") for t, attrs in scan.tags if t == "th")
     assert "@page landscape" in html and "break-inside: avoid" in html
 
@@ -348,5 +356,72 @@ def test_diagram_can_be_cut_or_left_out(tmp_path: Path) -> None:
     # outcome, 3 CSF and 7 programs are drawn at depth 2; the full tree has 68 nodes
     drawn = [run.stdout.count('class="node"') for run in (full, cut, none)]
     assert drawn[0] > drawn[1] > drawn[2] == 0
-    assert "bencana&#45;permakanan" in full.stdout.split("<svg", 1)[1]  # ids: "-" as &#45;
+    # the full report prints the pages in the clean style: no ids; the cut diagram keeps them
+    assert "bencana&#45;permakanan" not in full.stdout and "SUB KEGIATAN" in full.stdout
+    assert "pelayanan&#45;sosial" in cut.stdout.split("<svg", 1)[1]  # ids: "-" as &#45;
     assert "tidak disertakan (atas permintaan, --no-diagram)" in none.stdout
+
+
+# ---------------------------------------------------------------- furniture (issue: documents fit to sign)
+
+
+def test_report_furniture(html_report: str) -> None:
+    html = html_report
+    # running header and page numbers through CSS @page margin boxes
+    assert '@top-right { content: "Penjenjangan Kinerja Dinas Sosial Kabupaten' in html
+    assert 'content: "Halaman " counter(page) " dari " counter(pages)' in html
+    # table of contents, signature block, the annexes after it
+    assert '<nav aria-label="Daftar isi" class="toc">' in html
+    assert html.index('id="pengesahan"') < html.index('id="lampiran-tabel-pohon"')
+    assert html.index('id="lampiran-catatan"') < html.index('id="validasi"')
+    assert "Ditetapkan di ……………………" in html and "Kepala Dinas Sosial," in html
+    # the distribution matrix: one table per CSF, words never broken inside
+    assert html.count('<table class="matrix distribution">') == 3
+    assert "overflow-wrap: anywhere" not in html
+
+
+def test_report_prints_the_catatan(html_report: str) -> None:
+    # a correction of the seed is visible: in its Tahap 5 sheet and in the annex
+    note = "Tahap 4: indikator &#39;Jumlah PPKS Yang Mendapatkan Bantuan Sosial&#39;."
+    assert html_report.count(note) == 2
+
+
+def test_report_tree_table(example_report: Report) -> None:
+    rows = example_report.tree_rows
+    assert [(r.level, r.depth) for r in rows[:3]] == [("outcome", 0), ("csf", 1), ("program", 2)]
+    assert len(rows) == len(walk_views(example_report.outcome))  # every node, once
+    # the pj is inherited by the nodes that name none
+    assert all(r.pj_nama for r in rows)
+
+
+def test_report_without_the_check_annex(tmp_path: Path) -> None:
+    out = tmp_path / "laporan.html"
+    run = run_pokin("report", str(EXAMPLE), "-o", str(out), "--no-check-annex", "--place", "Sampit")
+    assert run.code == 0, run.stderr
+    html = out.read_text(encoding="utf-8")
+    assert 'id="validasi"' not in html and "Ditetapkan di Sampit," in html
+
+
+def test_published_figure_is_listed_beside_the_correction(tmp_path: Path) -> None:
+    # the source printed "13.2918.000"; the plan writes the corrected figure beside it
+    text = MINIMAL.replace(
+        "anggaran: 200\n", 'anggaran: 200\n                anggaran_dokumen: "2.000"\n', 1
+    )
+    plan = write(tmp_path, text)
+    assert run_pokin("validate", str(plan)).code == 0
+    out = tmp_path / "laporan.html"
+    run = run_pokin("report", str(plan), "-o", str(out))
+    assert run.code == 0, run.stderr
+    html = out.read_text(encoding="utf-8")
+    assert "<h3>Angka anggaran yang dikoreksi</h3>" in html
+    assert '<td class="num">2.000</td><td class="num">Rp 200</td>' in html
+    assert "(dokumen sumber: 2.000)" in html  # in its Tahap 5 sheet too
+    md = run_pokin("report", str(plan), "-f", "md")
+    assert "| 1 | Sub Kegiatan |" in md.stdout and "| 2.000 | Rp 200 |" in md.stdout
+
+
+def test_no_internal_ids_or_lines_in_the_signed_part(html_report: str) -> None:
+    # ids and file lines belong to the validation annex only
+    signed = html_report.split('id="validasi"')[0]
+    assert "tmp-pengamanan" not in signed and ", baris " not in signed
+    assert "Pengamanan Taman Makam Pahlawan Nasional Kabupaten/Kota" in signed

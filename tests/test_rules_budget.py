@@ -8,9 +8,8 @@ from tests.helpers import MINIMAL, edit, found
 
 
 def test_minimal_plan_is_clean_under_every_rule() -> None:
-    # only the evaluator's warnings: kadis signs no target (its outcome and CSF
-    # indicators have none) and the outcome lists no Tahap 1 sources
-    assert found(MINIMAL) == [("C010", 14), ("I016", 26)]
+    # only the evaluator's warning: the outcome lists no Tahap 1 sources
+    assert found(MINIMAL) == [("I016", 26)]
 
 
 def test_b002_subkegiatan_without_anggaran_is_reported_at_its_id_line() -> None:
@@ -37,8 +36,8 @@ def test_b003_zero_anggaran_is_a_warning_at_the_anggaran_line() -> None:
         ("B003", 67, "warning", "sub-1")
     ]
     assert "Rp 0 untuk tahun 2025" in report.problems[0].message
-    # nothing else (beyond MINIMAL's C010 and I016): no I002 for its target either
-    assert found(text) == [("C010", 14), ("I016", 26), ("B003", 67)]
+    # nothing else (beyond MINIMAL's I016): no I002 for its target either
+    assert found(text) == [("I016", 26), ("B003", 67)]
 
 
 def test_b003_zero_for_the_plan_year_in_a_yearly_mapping() -> None:

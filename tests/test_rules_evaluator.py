@@ -29,8 +29,17 @@ def test_complete_plan_has_no_evaluator_warning() -> None:
     assert found(COMPLETE, *EVALUATOR) == []
 
 
-def test_minimal_plan_gets_c010_and_i016() -> None:
-    assert severities(MINIMAL, *EVALUATOR) == [("C010", 14, "warning"), ("I016", 26, "warning")]
+def test_minimal_plan_gets_i016() -> None:
+    assert severities(MINIMAL, *EVALUATOR) == [("I016", 26, "warning")]
+
+
+def test_c010_kadis_without_any_target() -> None:
+    # the outcome (line 30) and CSF (line 37) targets gone: kadis has nothing to sign
+    text = edit(
+        MINIMAL,
+        {30: ("       target: 80}", "       }"), 37: ("         target: 85}", "         }")},
+    )
+    assert severities(text, "C010") == [("C010", 14, "warning")]
 
 
 # --- I013 -----------------------------------------------------------------------------
@@ -68,15 +77,17 @@ def test_i013_on_the_example_renstra() -> None:
 
 def test_i014_csf_target_differs_from_the_renstra_target() -> None:
     # the CSF measures the Renstra sasaran's own indicator (line 36), target 92 against 90,05
-    text = edit(MINIMAL, {36: "      - uraian: Persentase PMKS yang tertangani"})
-    text = text.replace(
-        '        satuan: "%"\n    pj: kadis\n',
-        '        satuan: "%"\n        target: 92\n    pj: kadis\n',
+    text = edit(
+        MINIMAL,
+        {
+            36: '      - {uraian: Persentase PMKS yang tertangani, satuan: "%",',
+            37: ("         target: 85}", "         target: 92}"),
+        },
     )
     problems = check_loaded(load_text(text, "plan.yaml"), Selection.of(["I014"])).problems
-    assert [(p.code, p.line, p.node) for p in problems] == [("I014", 38, "csf-1")]
+    assert [(p.code, p.line, p.node) for p in problems] == [("I014", 37, "csf-1")]
     assert "(92) berbeda dengan target Renstra 'rs-1' (90,05)" in problems[0].message
-    assert found(text.replace("target: 92\n", "target: 90.05\n"), "I014") == []
+    assert found(text.replace("target: 92}", "target: 90.05}"), "I014") == []
 
 
 def test_i014_program_yearly_target_compared_year_by_year() -> None:
@@ -136,6 +147,9 @@ def test_c010_not_for_the_rpjmd_pj_nor_an_unused_jabatan() -> None:
         "rpjmd:\n  sasaran: Menguatnya penanganan PMKS\n  pj: bupati\njabatan:\n"
         "  - {id: bupati, nama: Bupati, eselon: kepala_daerah}\n"
         "  - {id: lama, nama: Kepala Seksi Lama, eselon: IV}\n",
+    )
+    text = text.replace("       target: 80}", "       }").replace(
+        "         target: 85}", "         }"
     )
     assert [code for code, _ in found(text, "C010")] == ["C010"]  # kadis only
 

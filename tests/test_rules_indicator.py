@@ -120,7 +120,8 @@ def test_i008_accepts_misspelt_presentase_and_percent_units() -> None:
         MINIMAL,
         {
             47: "          - uraian: Presentase korban bencana yang menerima bantuan social",
-            29: "    - uraian: Kesejahteraan PPKS yang meningkat",  # no outcome word, but in %
+            # no outcome word, but in %
+            29: '    - {uraian: Kesejahteraan PPKS yang meningkat, satuan: "%",',
         },
     )
     assert found(text, "I008") == []
@@ -188,3 +189,20 @@ def test_unit_of() -> None:
     assert unit_of(" % ") == "%"
     assert unit_of("TMP") == "tmp"
     assert unit_of(None) == ""
+
+
+def test_i012_pk_rows_without_a_target() -> None:
+    # MINIMAL's outcome (line 29) and CSF (line 36) indicators go into the Kepala Dinas PK
+    assert found(MINIMAL, "I012") == []
+    untargeted = edit(
+        MINIMAL,
+        {30: ("       target: 80}", "       }"), 37: ("         target: 85}", "         }")},
+    )
+    assert found(untargeted, "I012") == [("I012", 29), ("I012", 36)]
+    # on by default, a warning
+    assert [c for c in found(untargeted) if c[0] == "I012"] == [("I012", 29), ("I012", 36)]
+
+
+def test_i012_yearly_target_without_the_plan_year() -> None:
+    text = edit(MINIMAL, {49: "            target: {2024: 90}"})
+    assert found(text, "I012") == [("I012", 47)]

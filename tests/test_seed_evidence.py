@@ -20,9 +20,9 @@ LINES = EXAMPLE.read_text(encoding="utf-8").splitlines()
 
 
 def node_line(node: str) -> int:
-    """1-based line of ``- id: node``."""
+    """1-based line of ``- id: node`` (``id: node`` for the outcome)."""
     for number, line in enumerate(LINES, start=1):
-        if line.strip() == f"- id: {node}":
+        if line.strip() in (f"- id: {node}", f"id: {node}"):
             return number
     raise AssertionError(f"{node} not in the example")
 
@@ -140,6 +140,7 @@ def test_condition_without_budget_line_unit_and_indicator_are_found() -> None:
         "I003",
         "I005",
         "I006",
+        "I012",
         "C010",
         "C011",
         "N004",
@@ -194,9 +195,15 @@ def test_clean_example_exits_0_with_only_the_seeds_own_warnings(tmp_path: Path) 
     assert [(p.code, p.node, p.line) for p in report.problems if p.code == "I005"] == [
         ("I005", node, line_after(node, "satuan:")) for node in JUMLAH_IN_PERCENT
     ]
-    assert [(p.code, p.node, p.line) for p in report.problems if p.code != "I005"] == [
+    expected = [
         # the Kepala Dinas' outcome and CSF indicators carry no target in the seed
         ("C010", "kadis", node_line("kadis")),
+        # … so each is a PK row without a target (I012), as is the unfunded TMP row
+        *(
+            ("I012", node, line_after(node, "- uraian:"))
+            for node in ("kesejahteraan-ppks", "pelayanan-sosial", "psks", "akuntabilitas")
+        ),
+        ("I012", "tmp-pengamanan", line_after("tmp-pengamanan", "- uraian:")),
         # the seed's satuan 'lembaga' and 'TMP' are not the official 'Keluarga', 'Makam'
         ("N005", "linjamsos-bansos-keluarga", line_after("linjamsos-bansos-keluarga", "satuan:")),
         ("N005", "tmp-pemeliharaan-makam", line_after("tmp-pemeliharaan-makam", "satuan:")),
@@ -206,4 +213,6 @@ def test_clean_example_exits_0_with_only_the_seeds_own_warnings(tmp_path: Path) 
         # 'Barang Cetak' where Kepmendagri 900 says 'Barang Cetakan'
         ("N004", "penunjang-barang-cetak", line_after("penunjang-barang-cetak", "nama:")),
     ]
+    shown = [(p.code, p.node, p.line) for p in report.problems if p.code != "I005"]
+    assert shown == sorted(expected, key=lambda e: e[2])
     assert {p.severity for p in report.problems} == {"warning"}

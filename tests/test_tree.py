@@ -27,9 +27,9 @@ def test_terminal_tree_shows_every_node_in_file_order() -> None:
     assert shown == ids
     assert lines[0] == (
         "OUTCOME kesejahteraan-ppks  Meningkatnya Kesejahteraan Pemerlu Pelayanan "
-        "Kesejahteraan Sosial (PPKS)"
+        "Kesejahteraan Sosial (PPKS)  ! I012"
     )
-    assert lines[-1] == "68 simpul · rencana ini: 0 galat, 19 peringatan (lihat pokin validate)"
+    assert lines[-1] == "68 simpul · rencana ini: 0 galat, 24 peringatan (lihat pokin validate)"
 
 
 def test_terminal_show_details_for_one_branch() -> None:
@@ -48,7 +48,7 @@ def test_terminal_show_details_for_one_branch() -> None:
         "      Anggaran: Rp 372.250.370",
         "      pj: jf-linjamsos (Pejabat Fungsional pada Bidang Perlindungan dan Jaminan Sosial)",
         "      … +5 sub kegiatan tidak ditampilkan",
-        "2 simpul · rencana ini: 0 galat, 19 peringatan (lihat pokin validate)",
+        "2 simpul · rencana ini: 0 galat, 24 peringatan (lihat pokin validate)",
     ]
 
 
@@ -139,8 +139,8 @@ def test_plan_with_errors_is_drawn_and_exits_1(tmp_path: Path) -> None:
     assert run.code == 1
     assert "KEGIATAN keg-1  Terpenuhinya kebutuhan dasar korban bencana  ✗ B001" in run.stdout
     assert run.stdout.splitlines()[-1] == (
-        # MINIMAL's own C010 (kadis) and I016 (outcome) warnings
-        "6 simpul · rencana ini: 1 galat, 2 peringatan (lihat pokin validate)"
+        # MINIMAL's own I016 (outcome) warning
+        "6 simpul · rencana ini: 1 galat, 1 peringatan (lihat pokin validate)"
     )
 
 

@@ -92,12 +92,12 @@ def test_example_boxes_carry_kode_indicators_targets_and_anggaran(wasm: None) ->
     assert "Anggaran: Rp 4.200.000" in nodes["bencana-kelompok-rentan"]
     assert nodes["kesejahteraan-ppks"][0] == "OUTCOME · kesejahteraan-ppks"
     assert nodes["legend~summary"] == [
-        "Hasil pokin validate: 0 galat, 19 peringatan",
+        "Hasil pokin validate: 0 galat, 24 peringatan",
         "(1 di luar diagram)",  # C010 on the jabatan kadis
         "Total anggaran: Rp 6.312.818.993",
     ]
     # I005 warnings on the kegiatan are outlined and counted (with B003, C011, N004, N005)
-    assert nodes["legend~warnings"] == ["Simpul dengan peringatan: 18"]
+    assert nodes["legend~warnings"] == ["Simpul dengan peringatan: 21"]
     assert nodes["bencana-kebutuhan-dasar"][-1] == "PERINGATAN: I005"
 
 

@@ -299,6 +299,24 @@ _TRIWULAN_SCHEMA: dict[str, Any] = {
 # --- end rencana aksi -------------------------------------------------------------------------
 
 
+def _as_written(value: Any) -> Any:
+    return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+
+
+#: The anggaran as the source document prints it, kept verbatim (a mistyped
+#: "13.2918.000" included), beside the corrected ``anggaran``.
+AnggaranDokumen = Annotated[
+    str,
+    BeforeValidator(_as_written),
+    WithJsonSchema(
+        {
+            "type": ["string", "integer"],
+            "description": "anggaran as the source document prints it, kept as written",
+        }
+    ),
+]
+
+
 class _Strict(BaseModel):
     # defer_build: the validators are built once, for Plan, on first use,
     # instead of one per class at import (a third of pokin's start-up)
@@ -401,6 +419,7 @@ class Subkegiatan(Node):
     nama: Text
     kode: str | None = None
     anggaran: Anggaran | None = None
+    anggaran_dokumen: AnggaranDokumen | None = None
 
 
 class Kegiatan(Node):
@@ -409,6 +428,7 @@ class Kegiatan(Node):
     nama: Text
     kode: str | None = None
     anggaran: Anggaran | None = None
+    anggaran_dokumen: AnggaranDokumen | None = None
     subkegiatan: list[Subkegiatan] = Field(default_factory=list)
 
 
@@ -418,6 +438,7 @@ class Program(Node):
     nama: Text
     kode: str | None = None
     anggaran: Anggaran | None = None
+    anggaran_dokumen: AnggaranDokumen | None = None
     kegiatan: list[Kegiatan] = Field(default_factory=list)
 
 

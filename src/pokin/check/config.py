@@ -30,8 +30,11 @@ from pokin.problems import Severity, UsageError, suggest
 
 CONFIG_FILES = ("pokin.toml", "pyproject.toml")
 _KEYS = ("select", "ignore", "strict", "severity")
-#: Tables of a pokin.toml read elsewhere ([workspace]: pokin.source.workspace).
-_OTHER_TABLES = ("workspace",)
+#: Tables of a pokin.toml read elsewhere ([workspace]: pokin.source.workspace;
+#: [dokumen]: document_settings below).
+_OTHER_TABLES = ("workspace", "dokumen")
+#: Keys of the [dokumen] table: what the signed documents print by default.
+DOKUMEN_KEYS = ("logo", "tempat")
 #: Groups whose severity cannot change: the plan could not be read past them.
 _FIXED_GROUPS = ("yaml", "schema")
 
@@ -170,6 +173,34 @@ def _check_adjustable(name: str, source: str) -> None:
 def _suggest(name: str, options: Iterable[str]) -> str:
     guess = suggest(name, sorted(options))
     return f"; mungkin maksudnya '{guess[0]}'?" if guess else ""
+
+
+def document_settings(plan_path: str | Path) -> dict[str, str]:
+    """The ``[dokumen]`` table of the settings that apply to a plan (``logo``, ``tempat``).
+
+    ``logo`` is a path relative to the settings file, returned resolved. A
+    wrong key or value is a :class:`UsageError` in Indonesian.
+    """
+    settings = find_settings(plan_path)
+    if settings.source is None:
+        return {}
+    table = _read_table(Path(settings.source)) or {}
+    dokumen = table.get("dokumen", {})
+    if not isinstance(dokumen, dict):
+        raise UsageError(f"{settings.source}: 'dokumen' harus berupa tabel (logo, tempat)")
+    out: dict[str, str] = {}
+    for key, value in dokumen.items():
+        if key not in DOKUMEN_KEYS:
+            raise UsageError(
+                f"{settings.source}: kunci '{key}' tidak dikenal di [dokumen] "
+                f"(yang dikenal: {', '.join(DOKUMEN_KEYS)}){_suggest(str(key), DOKUMEN_KEYS)}"
+            )
+        if not isinstance(value, str) or not value.strip():
+            raise UsageError(f"{settings.source}: [dokumen] {key} harus berupa teks")
+        out[key] = value.strip()
+    if "logo" in out:
+        out["logo"] = str(Path(settings.source).parent / out["logo"])
+    return out
 
 
 def clear_cache() -> None:

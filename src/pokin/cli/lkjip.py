@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Literal
 
 import typer
 
@@ -56,7 +56,10 @@ def lkjip(
     from pokin.views.capaian import CapaianView, capaian_view
     from pokin.views.lkjip import build_lkjip
 
-    fmt = _format(output_format, output)
+    chosen = _format(output_format, output)
+    if chosen not in ("html", "md"):
+        fail(f"LKjIP ditulis sebagai HTML atau Markdown (.html, .md), bukan '{chosen}'")
+    fmt: Literal["html", "md"] = "md" if chosen == "md" else "html"
     when = _date(date)
     tdir = _template_dir(template_dir)
     loaded = load_plan(plan, stderr=True)

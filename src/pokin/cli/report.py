@@ -22,9 +22,13 @@ class DocFormat(enum.StrEnum):
 
     html = "html"
     md = "md"
+    docx = "docx"
 
 
-_FORMAT_HELP = "Output format (default: from the -o suffix .md/.html, else html)."
+_FORMAT_HELP = (
+    "Format keluaran: html, md atau docx (bawaan: dari akhiran -o .html/.md/.docx, selain itu "
+    "html); docx adalah dokumen Word dari isi yang sama, untuk disunting sebelum ditandatangani."
+)
 _TEMPLATES_HELP = (
     "Folder of Jinja templates that replace pokin's own of the same name "
     "(laporan.html.j2, pk.md.j2, style.css, …)."
@@ -40,10 +44,19 @@ DateOption = Annotated[str | None, typer.Option("--date", metavar="YYYY-MM-DD", 
 
 
 #: File name suffixes a document can be written to, by format.
-SUFFIXES: dict[str, tuple[str, ...]] = {"html": (".html", ".htm"), "md": (".md", ".markdown")}
+SUFFIXES: dict[str, tuple[str, ...]] = {
+    "html": (".html", ".htm"),
+    "md": (".md", ".markdown"),
+    "docx": (".docx",),
+}
 
 
-def _format(fmt: DocFormat | None, out: str | None) -> Format:
+def _word(fmt: str) -> tuple[Format, bool]:
+    """The template format to render and whether the result becomes a Word document."""
+    return ("html", True) if fmt == "docx" else ("md" if fmt == "md" else "html", False)
+
+
+def _format(fmt: DocFormat | None, out: str | None) -> str:
     """The document format from --format and the -o suffix; an unknown suffix exits 2."""
     suffix = Path(out).suffix.lower() if out and out != "-" else ""
     by_suffix = next((name for name, ends in SUFFIXES.items() if suffix in ends), None)
@@ -51,11 +64,11 @@ def _format(fmt: DocFormat | None, out: str | None) -> Format:
         known = ", ".join(end for ends in SUFFIXES.values() for end in ends)
         fail(f"-o {out}: pokin tidak dapat menulis berkas '{suffix}'; akhiran yang dapat: {known}")
     if fmt is not None:
-        chosen: Format = "md" if fmt is DocFormat.md else "html"
+        chosen = fmt.value
         if by_suffix is not None and by_suffix != chosen:
             fail(f"-o {out}: akhiran '{suffix}' tidak cocok dengan --format {chosen}")
         return chosen
-    return "md" if by_suffix == "md" else "html"
+    return by_suffix or "html"
 
 
 def _is_stream(out: str | None) -> bool:
@@ -126,21 +139,47 @@ def report(
             help="Draw the pohon kinerja only N levels below the outcome (large plans).",
         ),
     ] = None,
+    place: Annotated[
+        str | None,
+        typer.Option(
+            "--place",
+            metavar="TEXT",
+            help="Tempat penetapan di lembar pengesahan (default: kosong).",
+        ),
+    ] = None,
+    no_check_annex: Annotated[
+        bool,
+        typer.Option(
+            "--no-check-annex",
+            help="Tanpa lampiran hasil pemeriksaan (daftar galat dan peringatan).",
+        ),
+    ] = False,
+    logo: Annotated[
+        str | None,
+        typer.Option(
+            "--logo",
+            metavar="FILE",
+            help="Logo pemda (PNG, JPEG atau SVG) di sampul (bawaan: [dokumen] logo di "
+            "pokin.toml).",
+        ),
+    ] = None,
 ) -> None:
-    """Write the planning report: Tahap 1 to 5, problems and budget summary.
+    """Write the planning report: Tahap 1 to 5, budget, signature page and annexes.
 
-    HTML is one self-contained file with the pohon kinerja inline; Markdown
-    links the pohon kinerja as an SVG file written beside it
-    (<name>-pohon-kinerja.svg). Exit codes: 0 written, 1 written but the plan
-    has errors (the report lists them) or the plan could not be read at all,
-    2 could not run.
+    HTML is one self-contained file with the pohon kinerja inline as printable
+    A4 pages; Markdown links those pages as SVG files written beside it
+    (<name>-pohon-01.svg, …); -o FILE.docx writes a Word document. Exit
+    codes: 0 written, 1 written but the plan has errors (the report lists
+    them) or the plan could not be read at all, 2 could not run.
     """
     from pokin.atomic import refuse_plan, write_atomic
     from pokin.problems import UsageError
     from pokin.render.documents import render_report
     from pokin.views.report import build_report
 
-    fmt = _format(output_format, output)
+    fmt, word = _word(_format(output_format, output))
+    if word and (output is None or output == "-"):
+        fail("dokumen Word ditulis ke berkas: beri -o LAPORAN.docx")
     when = _date(date)
     tdir = _template_dir(template_dir)
     _workspace_report(plan, fmt, output)
@@ -148,7 +187,26 @@ def report(
     assert result.plan is not None
     problems = check_plan(result).problems
     doc = build_report(result.plan, problems, when)
+    defaults = _document_defaults(plan)
+    doc.place = place or defaults.get("tempat")
+    from pokin.views.pk import logo_uri
+
+    try:
+        doc.logo = logo_uri(logo or defaults.get("logo"))
+    except UsageError as exc:
+        fail(str(exc))
     to_file = output is not None and output != "-"
+    pages = None
+    if (fmt == "html" or to_file) and not no_diagram and diagram_depth is None:
+        from pokin.render.treepages import PageOptions, tree_pages
+
+        try:  # the printable pages; the report keeps its single diagram if they fail
+            # the first page shares its sheet with the Tahap 4 heading and note (HTML)
+            room = 32.0 if fmt == "html" else 0.0
+            options = PageOptions("A4", "cetak", pj=True, first_page_room_mm=room)
+            pages = tree_pages(result.plan, problems, options)
+        except Exception:
+            pages = None
     try:
         rendered = render_report(
             doc,
@@ -159,6 +217,8 @@ def report(
             tdir,
             diagram=not no_diagram,
             diagram_depth=diagram_depth,
+            problems_annex=not no_check_annex,
+            tree_pages=pages,
         )
     except Exception as exc:
         _render_error(exc, tdir)
@@ -167,17 +227,29 @@ def report(
     if not to_file or output is None:
         sys.stdout.write(rendered.text)
         raise typer.Exit(exit_code)
+    data: str | bytes = rendered.text
+    if word:
+        from pokin.render.docx import html_to_docx
+
+        data = html_to_docx(rendered.text)
     try:
         for target in [*rendered.beside, Path(output)]:
             refuse_plan(target, [plan])
         for path, text in rendered.beside.items():
             write_atomic(path, text, plans=[plan])
-        write_atomic(output, rendered.text, plans=[plan])
+        write_atomic(output, data, plans=[plan])
     except UsageError as exc:
         fail(str(exc))
     except OSError as exc:
         fail(f"{output} tidak dapat ditulis: {exc.strerror or exc}; tidak ada yang diubah")
-    extra = "".join(f" (pohon kinerja: {path})" for path in rendered.beside)
+    beside = list(rendered.beside)
+    extra = (
+        f" (pohon kinerja: {beside[0]})"
+        if len(beside) == 1
+        else f" (pohon kinerja: {len(beside)} halaman {beside[0].name} … {beside[-1].name})"
+        if beside
+        else ""
+    )
     sys.stderr.write(
         f"pokin: laporan ditulis ke {output}{extra}; "
         f"{doc.problems.errors} galat, {doc.problems.warnings} peringatan.\n"
@@ -246,7 +318,23 @@ def pk(
     place: Annotated[
         str | None,
         typer.Option(
-            "--place", metavar="TEXT", help="Place printed above the signatures (default: blank)."
+            "--place",
+            metavar="TEXT",
+            help="Tempat di atas tanda tangan (bawaan: [dokumen] tempat di pokin.toml, selain "
+            "itu dikosongkan).",
+        ),
+    ] = None,
+    nomor: Annotated[
+        str | None,
+        typer.Option("--nomor", metavar="TEXT", help="Nomor PK dicetak di bawah judul."),
+    ] = None,
+    logo: Annotated[
+        str | None,
+        typer.Option(
+            "--logo",
+            metavar="FILE",
+            help="Logo pemda (PNG, JPEG atau SVG) di atas judul (bawaan: [dokumen] logo di "
+            "pokin.toml).",
         ),
     ] = None,
 ) -> None:
@@ -261,13 +349,18 @@ def pk(
     from pokin.atomic import refuse_plan, write_atomic
     from pokin.problems import UsageError
     from pokin.render.documents import render
-    from pokin.views.pk import build_all, build_pk
+    from pokin.views.pk import build_all, build_pk, with_extras
 
     if all_positions == (jabatan is not None):
         fail("give either --jabatan ID or --all")
     if all_positions and not output:
         fail("--all needs -o FOLDER")
-    fmt = _format(output_format, None if all_positions else output)
+    fmt, word = _word(_format(output_format, None if all_positions else output))
+    if word and not all_positions and (output is None or output == "-"):
+        fail("dokumen Word ditulis ke berkas: beri -o PK.docx")
+    defaults = _document_defaults(plan)
+    logo = logo or defaults.get("logo")
+    place = place or defaults.get("tempat")
     when = _date(date)
     tdir = _template_dir(template_dir)
     result = load_plan(plan)
@@ -280,22 +373,35 @@ def pk(
             if all_positions
             else [build_pk(result.plan, jabatan or "", when, place)]
         )
+        docs = [with_extras(doc, nomor, logo) for doc in docs]
     except UsageError as exc:
         fail(str(exc))
     docs = _atasan_in_other_plans(docs, plan)
     if not docs:
         fail("rencana ini tidak memiliki jabatan; tidak ada PK yang ditulis")
-    texts = []
+    for doc in docs:  # a row without a target is never printed silently (rule I012)
+        if doc.missing_targets:
+            sys.stderr.write(
+                f"pokin: peringatan: PK {doc.jabatan.id}: {doc.missing_targets} indikator belum "
+                f"mempunyai target tahun {doc.tahun} (dicetak 'belum ada target'; "
+                "rinciannya: pokin validate, aturan I012).\n"
+            )
+    texts: list[tuple[PerjanjianKinerja, str | bytes]] = []
     try:
         for doc in docs:  # the environment compiles each template once, for every jabatan
             texts.append((doc, render("pk", fmt, {"pk": doc}, tdir)))
     except Exception as exc:
         _render_error(exc, tdir)
         raise
+    if word:
+        from pokin.render.docx import html_to_docx
+
+        texts = [(doc, html_to_docx(str(text))) for doc, text in texts]
+    suffix = "docx" if word else fmt
     if not all_positions:
         text = texts[0][1]
         if output is None or output == "-":
-            sys.stdout.write(text)
+            sys.stdout.write(text if isinstance(text, str) else "")
             raise typer.Exit(exit_code)
         try:
             write_atomic(output, text, plans=[plan])
@@ -310,9 +416,9 @@ def pk(
     try:
         folder.mkdir(parents=True, exist_ok=True)
         for doc, _ in texts:
-            refuse_plan(folder / f"pk-{doc.jabatan.id}.{fmt}", [plan])
+            refuse_plan(folder / f"pk-{doc.jabatan.id}.{suffix}", [plan])
         for doc, text in texts:
-            write_atomic(folder / f"pk-{doc.jabatan.id}.{fmt}", text, plans=[plan])
+            write_atomic(folder / f"pk-{doc.jabatan.id}.{suffix}", text, plans=[plan])
     except UsageError as exc:
         fail(str(exc))
     except OSError as exc:
@@ -325,6 +431,17 @@ def pk(
             )
     sys.stderr.write(f"pokin: {len(texts)} PK ditulis ke {folder}/.\n")
     raise typer.Exit(exit_code)
+
+
+def _document_defaults(plan: str) -> dict[str, str]:
+    """The ``[dokumen]`` settings (logo, tempat) of the plan's pokin.toml; exit 2 if wrong."""
+    from pokin.check.config import document_settings
+    from pokin.problems import UsageError
+
+    try:
+        return document_settings(plan)
+    except UsageError as exc:
+        fail(str(exc))
 
 
 def _atasan_in_other_plans(docs: list[PerjanjianKinerja], plan: str) -> list[PerjanjianKinerja]:

@@ -69,6 +69,28 @@ def tree(
             help="Diagram direction: TB (top-down) or LR (for wide trees).",
         ),
     ] = "TB",
+    page: Annotated[
+        str | None,
+        typer.Option(
+            "--page",
+            metavar="A4|A3",
+            help="Halaman siap cetak (lanskap): satu cabang per halaman, leluhurnya di atas, "
+            "tidak ada teks di bawah 7 pt. --svg menjadi FOLDER, --pdf satu berkas "
+            "(memerlukan Chromium).",
+        ),
+    ] = None,
+    style: Annotated[
+        str,
+        typer.Option(
+            "--style",
+            metavar="standar|cetak",
+            help="Dengan --page: 'cetak' tanpa id, kode aturan dan tanda peringatan; "
+            "level bernama Tujuan/Sasaran/Program/Kegiatan/Sub Kegiatan.",
+        ),
+    ] = "standar",
+    pj: Annotated[
+        bool, typer.Option("--pj", help="Dengan --page: penanggung jawab di setiap kotak.")
+    ] = False,
 ) -> None:
     """Show the pohon kinerja: a coloured tree here, or a diagram file.
 
@@ -88,6 +110,14 @@ def tree(
         fail(f"--rankdir harus salah satu dari {', '.join(RANKDIRS)}, bukan '{rankdir}'")
     outputs = (("dot", dot), ("svg", svg), ("png", png), ("pdf", pdf))
     wanted = [(fmt, dest) for fmt, dest in outputs if dest is not None]
+    if page is not None or style != "standar" or pj:
+        if Path(plan).is_dir():
+            if not root:
+                fail("--page menggambar satu rencana; pada folder workspace beri --root KODE_PD")
+            plan, root = _workspace_tree(plan, root, wanted or [("svg", "")], depth)
+        if depth is not None:
+            fail("--depth tidak dipakai dengan --page: setiap halaman memuat cabangnya utuh")
+        _pages(plan, page, style, pj, wanted, root)
     plan, root = _workspace_tree(plan, root, wanted, depth)
     _check_outputs(plan, wanted)
 
@@ -109,6 +139,74 @@ def tree(
             print_tree(tree_view(loaded, report.problems, options), report.problems, fields)
     except UsageError as exc:
         fail(str(exc))
+    raise typer.Exit(1 if any(p.severity == "error" for p in report.problems) else 0)
+
+
+def _pages(
+    plan_path: str,
+    paper: str | None,
+    style: str,
+    pj: bool,
+    wanted: list[tuple[str, str]],
+    root: str | None = None,
+) -> None:
+    """``--page``: write the printable pages (SVG folder and/or PDF) and exit."""
+    from pokin.atomic import write_atomic
+    from pokin.numbers import format_number
+    from pokin.problems import UsageError
+    from pokin.render.graphviz_backend import RendererUnavailable, RenderFailed
+    from pokin.render.treepages import PAPER_MM, STYLES, PageOptions, pages_pdf, tree_pages
+
+    if paper is None:
+        fail("--style dan --pj berlaku untuk halaman cetak; tambahkan --page A4 atau --page A3")
+    paper = paper.strip().upper()
+    if paper not in PAPER_MM:
+        fail(f"--page harus salah satu dari {', '.join(PAPER_MM)}, bukan '{paper}'")
+    if style not in STYLES:
+        fail(f"--style harus salah satu dari {', '.join(STYLES)}, bukan '{style}'")
+    other = [fmt for fmt, _ in wanted if fmt not in ("svg", "pdf")]
+    if other:
+        fail(
+            f"--{other[0]} tidak dapat dipakai dengan --page; gunakan --svg FOLDER atau --pdf FILE"
+        )
+    if not wanted:
+        fail("--page memerlukan --svg FOLDER atau --pdf FILE")
+    for fmt, dest in wanted:
+        if dest == "-":
+            thing = "folder" if fmt == "svg" else "berkas"
+            fail(f"--{fmt} dengan --page menulis berkas; beri nama {thing}, bukan '-'")
+    svg_dir = next((Path(d) for f, d in wanted if f == "svg"), None)
+    pdf_file = next((Path(d) for f, d in wanted if f == "pdf"), None)
+    if svg_dir is not None and svg_dir.exists() and not svg_dir.is_dir():
+        fail(f"--svg {svg_dir}: dengan --page, --svg adalah folder, bukan berkas")
+    if pdf_file is not None and (pdf_file.is_dir() or not pdf_file.parent.is_dir()):
+        fail(f"--pdf {pdf_file}: beri nama berkas di folder yang ada")
+    result = load_plan(plan_path)
+    loaded = result.plan
+    assert loaded is not None
+    report = check_plan(result)
+    try:
+        pages = tree_pages(loaded, report.problems, PageOptions(paper, style, pj), root)
+        data = pages_pdf(pages, paper) if pdf_file is not None else None
+    except (UsageError, RendererUnavailable, RenderFailed) as exc:
+        fail(str(exc))
+    try:
+        if svg_dir is not None:
+            svg_dir.mkdir(parents=True, exist_ok=True)
+            for n, one in enumerate(pages, start=1):
+                write_atomic(svg_dir / f"halaman-{n:02d}.svg", one.svg, plans=[loaded.file])
+        if pdf_file is not None and data is not None:
+            write_atomic(pdf_file, data, plans=[loaded.file])
+    except UsageError as exc:
+        fail(str(exc))
+    except OSError as exc:
+        fail(f"halaman tidak dapat ditulis: {exc.strerror or exc}")
+    smallest = min(p.min_font_pt for p in pages)
+    where = " dan ".join(str(x) for x in (svg_dir, pdf_file) if x is not None)
+    sys.stderr.write(
+        f"pokin: {len(pages)} halaman pohon kinerja {paper} ditulis ke {where}; "
+        f"teks terkecil {format_number(round(smallest, 1))} pt.\n"
+    )
     raise typer.Exit(1 if any(p.severity == "error" for p in report.problems) else 0)
 
 

@@ -103,6 +103,34 @@ def tanggal(value: dt.date | None) -> str:
     return f"{value.day} {BULAN[value.month - 1]} {value.year}"
 
 
+def nip(value: str | None) -> str:
+    """An 18-digit NIP grouped as printed: ``19700101 199003 1 001``."""
+    if not value:
+        return ""
+    digits = value.replace(" ", "")
+    if len(digits) != 18 or not digits.isdigit():
+        return value
+    return f"{digits[:8]} {digits[8:14]} {digits[14]} {digits[15:]}"
+
+
+def css_string(value: object) -> Markup:
+    """Text for inside a CSS string in a ``<style>`` element: quotes, backslash, ``<`` escaped."""
+    out = []
+    for ch in str(value):
+        if ch in "\"\\<>&'" or ord(ch) < 32:
+            out.append(f"\\{ord(ch):x} ")
+        else:
+            out.append(ch)
+    return Markup("".join(out))
+
+
+def signer_title(jab: Any) -> str:
+    """A jabatan's name as signed (``Plt. Kepala Dinas Sosial``)."""
+    from pokin.views.pk import signer_title as title
+
+    return title(jab)
+
+
 def md_escape(value: object) -> Markup:
     """Plan text for Markdown (:func:`pokin.render.markdown.md_text`), marked safe."""
     if isinstance(value, Markup):
@@ -156,8 +184,17 @@ def _environment(fmt: Format, template_dir: str | None) -> jinja2.Environment:
         finalize=_md_finalize if fmt == "md" else None,
         extensions=["jinja2.ext.do"],
     )
-    env.filters.update(rupiah=rupiah, angka=angka, target=target, tanggal=tanggal, roman=roman)
-    env.filters["persen"] = persen
+    env.filters.update(
+        rupiah=rupiah,
+        angka=angka,
+        target=target,
+        tanggal=tanggal,
+        roman=roman,
+        persen=persen,
+        nip=nip,
+        css_string=css_string,
+        signer_title=signer_title,
+    )
     env.globals["format"] = fmt
     # the one table of levels (pokin.levels), and the two lookups templates use most
     env.globals["levels"] = BY_KEY
@@ -242,6 +279,8 @@ def render_report(
     template_dir: str | Path | None = None,
     diagram: bool = True,
     diagram_depth: int | None = None,
+    problems_annex: bool = True,
+    tree_pages: list[Any] | None = None,
 ) -> Rendered:
     """The planning report of ``doc`` (a :class:`pokin.views.report.ReportDoc`) in ``fmt``.
 
@@ -249,9 +288,16 @@ def render_report(
     written beside ``output`` (``<name>-pohon-kinerja.svg``), so without an
     output file the Markdown report says where the diagram would be. On a
     large plan the diagram can be cut to ``diagram_depth`` levels below the
-    outcome, or left out (``diagram=False``).
+    outcome, or left out (``diagram=False``). ``tree_pages`` are the printable
+    pages of the pohon kinerja (:func:`pokin.render.treepages.tree_pages`),
+    embedded as an annex; ``problems_annex`` adds the validation list as one.
     """
-    if diagram:
+    pages = list(tree_pages or [])
+    if fmt == "md" and output is None:
+        pages = []  # pages are files beside the Markdown: without -o there is nowhere to put them
+    if pages:
+        svg, svg_error = None, None  # the printable pages stand for the single diagram
+    elif diagram:
         svg, svg_error = pohon_svg(plan, problems, diagram_depth)
     else:
         svg, svg_error = None, "atas permintaan, --no-diagram"
@@ -269,12 +315,23 @@ def render_report(
         svg_href = svg_path.name
     elif svg is not None:
         svg_error = "laporan Markdown tanpa berkas: tulis dengan -o agar diagramnya disertakan"
+    page_views: list[dict[str, Any]] = []
+    for n, page in enumerate(pages, start=1):
+        view: dict[str, Any] = {"svg": Markup(page.svg), "caption": page.caption, "href": None}
+        if fmt == "md" and output is not None:
+            path = output.with_name(f"{output.stem}-pohon-{n:02d}.svg")
+            beside[path] = page.svg
+            view["href"] = path.name
+        page_views.append(view)
     context = {
         "r": doc,
         "source": Path(getattr(plan, "file", "")).name,
         "svg": svg_markup,
         "svg_href": svg_href,
         "svg_error": svg_error,
+        "problems_annex": problems_annex,
+        # pokin's own SVG (plan text in it escaped by Graphviz and the page builder)
+        "tree_pages": page_views,
     }
     return Rendered(render("laporan", fmt, context, template_dir), beside)
 

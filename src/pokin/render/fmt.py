@@ -62,6 +62,7 @@ NODE_KEYS = (
     "nama",
     "kode",
     "anggaran",
+    "anggaran_dokumen",
     "indikator",
     "pj",
     "renstra",

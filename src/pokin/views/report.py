@@ -9,6 +9,7 @@ problems. Nothing here formats text; the templates do (see
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
 
@@ -54,6 +55,8 @@ class NodeView:
     number: str = ""
     parent: NodeView | None = None
     children: list[NodeView] = field(default_factory=list)
+    #: the anggaran as the source document prints it, where the plan corrected it
+    anggaran_dokumen: str | None = None
 
 
 @dataclass(frozen=True)
@@ -174,6 +177,82 @@ class Report:
     problems: ProblemSummary
     jabatan: list[Jabatan]
     svg_file: str | None = None
+    #: Tahap 5.4 split by CSF, one table per CSF that fits a landscape page.
+    distribution_by_csf: list[tuple[NodeView, Distribution]] = field(default_factory=list)
+    #: Who signs the report (the head of the PD), when the plan names one.
+    penandatangan: Jabatan | None = None
+    #: Every ``catatan`` of the plan: (where, what, the note), in file order.
+    catatan: list[CatatanRow] = field(default_factory=list)
+    #: The place printed above the signature.
+    place: str | None = None
+    #: The pohon kinerja as a table (Level | Kinerja | Indikator | Target | PJ), pj inherited.
+    tree_rows: list[TreeRow] = field(default_factory=list)
+    #: Nodes whose anggaran the plan corrected from the source document (``anggaran_dokumen``).
+    perbedaan: list[NodeView] = field(default_factory=list)
+    #: The pemda's logo as a ``data:`` URI, on the cover when given.
+    logo: str | None = None
+
+
+@dataclass(frozen=True)
+class TreeRow:
+    """A row of the pohon kinerja as a table: level, statement, indicators, pj."""
+
+    level: str
+    number: str
+    depth: int
+    kinerja: str
+    indikator: list[IndicatorView]
+    pj_nama: str | None
+
+
+def _tree_rows(outcome: NodeView) -> list[TreeRow]:
+    rows: list[TreeRow] = []
+
+    def walk(node: NodeView, depth: int, owner: str | None) -> None:
+        pj = node.pj_nama or owner
+        if node.id:
+            rows.append(TreeRow(node.level, node.number, depth, node.kinerja, node.indikator, pj))
+        for child in node.children:
+            walk(child, depth + 1 if node.id else depth, pj)
+
+    walk(outcome, 0, None)
+    return rows
+
+
+@dataclass(frozen=True)
+class CatatanRow:
+    """A plan's note where it belongs: ``Program``, its name, the note."""
+
+    where: str
+    what: str
+    catatan: str
+
+
+def _catatan(plan: LoadedPlan, every: list[NodeView]) -> list[CatatanRow]:
+    from pokin.levels import BY_KEY
+
+    model = plan.model
+    rows: list[CatatanRow] = []
+    if model.rpjmd is not None and model.rpjmd.catatan:
+        rows.append(CatatanRow("RPJMD", model.rpjmd.tujuan or "", model.rpjmd.catatan))
+    for kind, _, item in plan.renstra_items():
+        if item.catatan:
+            rows.append(CatatanRow(f"{kind.capitalize()} Renstra", item.kinerja, item.catatan))
+    for jab in model.jabatan:
+        if jab.catatan:
+            rows.append(CatatanRow("Jabatan", jab.nama, jab.catatan))
+    for node in every:
+        if node.catatan:
+            label = BY_KEY[node.level].label if node.level in BY_KEY else node.level
+            rows.append(CatatanRow(label, node.nama or node.kinerja, node.catatan))
+    return rows
+
+
+def _signer(plan: LoadedPlan) -> Jabatan | None:
+    """The head of the PD (who signs the report), or ``None``."""
+    from pokin.views.pk import pk_form
+
+    return next((j for j in plan.model.jabatan if pk_form(plan, j) == "jpt"), None)
 
 
 def indicator_view(ind: Indikator, tahun: int) -> IndicatorView:
@@ -226,6 +305,7 @@ def build_views(plan: LoadedPlan, rollup: Rollup) -> NodeView:
             line=plan.position(ref.path)[0],
             number=number,
             parent=parent,
+            anggaran_dokumen=getattr(ref.node, "anggaran_dokumen", None),
         )
         for i, child in enumerate(ref.children, start=1):
             child_number = roman(i) if ref.level == "outcome" else f"{number}.{i}"
@@ -466,6 +546,14 @@ def build_report(plan: LoadedPlan, problems: list[Problem], date: dt.date | None
             sum(1 for p in problems if p.severity == "warning"),
         ),
         jabatan=list(model.jabatan),
+        distribution_by_csf=[
+            (csf, _distribution(plan, dataclasses.replace(staged, children=[csf])))
+            for csf in staged.children
+        ],
+        penandatangan=_signer(plan),
+        catatan=_catatan(plan, every),
+        tree_rows=_tree_rows(staged),
+        perbedaan=[v for v in every if v.anggaran_dokumen is not None],
     )
 
 

@@ -655,3 +655,82 @@ def target_year_outside_periode(plan: LoadedPlan) -> Iterable[Finding]:
                 owner,
                 key=True,
             )
+
+
+def _i002_reports(ref: NodeRef, tahun: int) -> bool:
+    """Whether I002 reports an indicator of ``ref`` without target (so I012 need not)."""
+    if ref.level not in ("program", "kegiatan", "subkegiatan"):
+        return False
+    if ref.level == "subkegiatan":
+        amounts = normalise(getattr(ref.node, "anggaran", None), tahun)
+        return not (amounts is not None and amounts.get(tahun) == 0)
+    return True
+
+
+def _has_target_for(ind: Indikator, tahun: int) -> bool:
+    """Whether ``ind`` has a target for ``tahun`` (a number, or that year in a mapping)."""
+    if isinstance(ind.target, dict):
+        return tahun in ind.target
+    return ind.target is not None
+
+
+@rule("I012", "pk-row-without-target", "indicator", "warning")
+def pk_row_without_target(plan: LoadedPlan) -> Iterable[Finding]:
+    """An indicator that goes into a Perjanjian Kinerja has no target for `tahun`.
+
+    A node with a `pj` (its own or an ancestor's) is a row of that jabatan's
+    PK, and so is a Renstra sasaran a CSF realises (`renstra:`); the PK then
+    prints "belum ada target" in that row. Not reported where I002 already
+    reports the indicator (a program, kegiatan or sub kegiatan indicator
+    without any target); reported for the outcome and CSF, and for a yearly
+    mapping that lacks the plan year at any level, and for a sub kegiatan
+    with anggaran 0 (which I002 leaves alone).
+
+    Failing:
+        - id: pelayanan-sosial
+          indikator:
+            - {uraian: Persentase PPKS yang terlayani, satuan: "%"}
+          pj: kadis
+    Passing:
+        - id: pelayanan-sosial
+          indikator:
+            - {uraian: Persentase PPKS yang terlayani, satuan: "%", target: 90.05}
+          pj: kadis
+    """
+    tahun = plan.model.tahun
+    known = plan.jabatan_by_id
+    linked: set[str] = set()
+    for ref, i, ind in _indicators(plan):
+        owner = ref.owner()
+        if owner is None or owner not in known:
+            continue
+        link = getattr(ref.node, "renstra", None)
+        if isinstance(link, str):
+            linked.add(link)
+        if _has_target_for(ind, tahun):
+            continue
+        if ind.target is None and _i002_reports(ref, tahun):
+            continue
+        yield Finding(
+            "I012",
+            f"Indikator '{shorten(ind.uraian)}' pada {LEVEL_WORD[ref.level]} '{ref.id}' masuk "
+            f"PK {known[owner].nama} tetapi tidak mempunyai target tahun {tahun}; "
+            "PK mencetaknya sebagai 'belum ada target'.",
+            (*ref.path, "indikator", i),
+            ref.id,
+        )
+    if not linked:
+        return
+    for kind, path, item in plan.renstra_items():
+        if item.id not in linked or kind != "sasaran":
+            continue
+        for i, ind in enumerate(item.indikator):
+            if not _has_target_for(ind, tahun):
+                yield Finding(
+                    "I012",
+                    f"Indikator Renstra '{shorten(ind.uraian)}' pada '{item.id}' masuk PK "
+                    f"tetapi tidak mempunyai target tahun {tahun}; PK mencetaknya sebagai "
+                    "'belum ada target'.",
+                    (*path, "indikator", i),
+                    item.id,
+                )
