@@ -9,6 +9,7 @@ import sys
 from pokin.cli import (  # noqa: F401  (each module registers its commands)
     budget,
     diff,
+    export,
     fix,
     nomenklatur,
     report,

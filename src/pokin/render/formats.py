@@ -115,3 +115,22 @@ def emit(
             write_out(fmt.render(result, *args))
     else:
         write_out(fmt.render(result, *args))
+
+
+# --- `pokin export` -------------------------------------------------------------
+#: Spreadsheets of a plan; each renderer takes a LoadedPlan and returns bytes.
+EXPORT_FORMATS: dict[str, OutputFormat] = _registry(
+    OutputFormat(
+        "xlsx",
+        "buku kerja Excel: matriks, anggaran berumus, Renstra, jabatan, PK",
+        "pokin.render.sheets:render_xlsx",
+        True,
+    ),
+    OutputFormat(
+        "csv",
+        "matriks berjenjang sebagai CSV (pemisah ';', BOM)",
+        "pokin.render.sheets:render_matrix_csv",
+        True,
+    ),
+)
+# --- end `pokin export` ---------------------------------------------------------
