@@ -31,6 +31,7 @@ GROUPS: dict[str, str] = {
     "indicator": "indicators, units and targets",
     "nomenclature": "kode, nama and satuan against the official nomenclature (Kepmendagri 900)",
     "engine": "pokin's own operation (suppressions, internal failures)",
+    "sheet": "spreadsheets read by pokin import: sheets, columns and rows",
 }
 
 #: Modules that define rules; imported on first use so start-up stays quick.
@@ -43,6 +44,7 @@ RULE_MODULES: tuple[str, ...] = (
     "pokin.check.rules.nomenclature",
     "pokin.check.rules.workspace",
     "pokin.check.rules.evaluator",  # I013–I016, C010, C011
+    "pokin.check.rules.sheet",  # X001–X003: pokin import
 )
 
 
