@@ -11,6 +11,7 @@ from pokin.cli import (  # noqa: F401  (each module registers its commands)
     diff,
     export,
     fix,
+    import_,
     nomenklatur,
     report,
     rules,
