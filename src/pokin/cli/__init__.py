@@ -12,6 +12,7 @@ from pokin.cli import (  # noqa: F401  (each module registers its commands)
     export,
     fix,
     import_,
+    init,
     nomenklatur,
     report,
     rules,
