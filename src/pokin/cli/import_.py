@@ -139,7 +139,7 @@ def _write_and_check(source: str, output: str, imported: Imported) -> Report:
     from pokin.render.plan_yaml import plan_yaml
     from pokin.source.load import load_text
 
-    text = plan_yaml(imported.data, output, HEADER.format(source=source, plan=output))
+    text = plan_yaml(imported.data, HEADER.format(source=source, plan=output))
     try:
         write_atomic(output, text, plans=[source])
     except UsageError as exc:

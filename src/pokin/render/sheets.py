@@ -18,7 +18,7 @@ from typing import Any
 
 from pokin.levels import BY_KEY
 from pokin.plan import LoadedPlan
-from pokin.render.cells import neutralise_cell, neutralise_row
+from pokin.render.cells import FORMULA_STARTS, neutralise_cell, neutralise_row
 from pokin.views.report import IndicatorView
 from pokin.views.rollup import BudgetRow, budget_rollup
 from pokin.views.sheets import (
@@ -42,6 +42,8 @@ RUPIAH_FORMAT = '"Rp "#,##0'
 TARGET_FORMAT = "#,##0.####"
 #: A formula longer than this is written as a SUMIF over the "Induk" column instead.
 _MAX_FORMULA = 8000
+#: First characters that make :func:`neutralise_cell` look at a text.
+_FORMULA_FIRST = frozenset(c[0] for c in FORMULA_STARTS)
 #: Sheet names: at most 31 characters, none of these.
 _SHEET_BAD = str.maketrans({c: "-" for c in "[]:*?/\\"})
 
@@ -102,16 +104,22 @@ class _Book:
 
     def put(self, ws: Any, row: int, col: int, value: object, fmt: Any = None) -> None:
         """One cell: text as neutralised text, numbers as numbers, ``None`` left empty."""
-        if value is None or value == "":
-            if fmt is not None:
-                ws.write_blank(row, col, None, fmt)
+        if value is None:
+            return
+        kind = type(value)
+        if kind is str:
+            text = str(value)
+            if text:
+                if text[0] in _FORMULA_FIRST:
+                    text = str(neutralise_cell(text))
+                ws.write_string(row, col, text, fmt)
+            return
+        if kind is int or kind is float:
+            ws.write_number(row, col, value, fmt if fmt is not None else self.number)
             return
         if isinstance(value, bool):
             value = "ya" if value else "tidak"
-        if isinstance(value, int | float):
-            ws.write_number(row, col, value, fmt if fmt is not None else self.number)
-            return
-        ws.write_string(row, col, str(neutralise_cell(str(value))), fmt)
+        self.put(ws, row, col, str(value), fmt)
 
     def header(self, ws: Any, titles: list[str], widths: dict[int, int] | None = None) -> None:
         """Row 1: bold titles, frozen, with an autofilter."""
@@ -169,7 +177,7 @@ def _matrix_sheet(book: _Book, matrix: Matrix) -> None:
             elif c in (3, 4, 5):
                 fmt = book.wrap
             else:
-                fmt = book.text
+                fmt = None
             book.put(ws, r, c, value, fmt)
         if row.depth:
             ws.set_row(r, None, None, {"level": min(row.depth, 7)})
