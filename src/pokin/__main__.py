@@ -34,6 +34,11 @@ def main() -> None:
             sys.stdout.buffer.write(text)
             sys.stdout.flush()
             return
+    if sys.argv[1:] in (["--version"], ["-V"]):
+        from pokin import __version__
+
+        sys.stdout.write(f"pokin {__version__}\n")
+        return
     _skip_pydantic_plugin_scan()
     args = sys.argv[1:]
     if len(args) >= 2 and args[0] == "validate" and not any(a.startswith("-") for a in args):

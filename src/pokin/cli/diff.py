@@ -206,6 +206,13 @@ def fmt(
             "--check", help="Change nothing; print a diff and exit 1 if a file is not formatted."
         ),
     ] = False,
+    plans_only: Annotated[
+        bool,
+        typer.Option(
+            "--plans-only",
+            help="Lewati berkas yang bukan rencana pokin (tanpa kunci 'pokin:' di tingkat atas).",
+        ),
+    ] = False,
 ) -> None:
     """Rewrite plans into the one canonical layout, keeping comments and node order.
 
@@ -217,6 +224,14 @@ def fmt(
     from pokin.render.diff import print_fmt_report
     from pokin.render.fmt import format_paths
 
+    if plans_only:
+        import os
+
+        from pokin.atomic import is_plan_file
+
+        paths = [p for p in paths if os.path.isdir(p) or is_plan_file(p)]
+        if not paths:
+            raise typer.Exit(0)
     try:
         report = format_paths(paths, write=not check)
     except UsageError as exc:

@@ -2,12 +2,45 @@
 
 from __future__ import annotations
 
-from pokin.cli.app import app, write_stdout
+import sys
+from typing import Annotated
+
+import typer
+
+from pokin.cli.app import app, fail, write_stdout
 
 
 @app.command()
-def schema() -> None:
-    """Print the JSON Schema (draft-07) of the plan format, for editors and CI."""
+def schema(
+    output: Annotated[
+        str | None,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="FILE",
+            help="Tulis skema ke berkas ini (misalnya pokin.schema.json di samping rencana) "
+            "alih-alih ke keluaran standar.",
+        ),
+    ] = None,
+) -> None:
+    """Cetak JSON Schema (draft-07) format rencana, untuk editor dan CI.
+
+    Dengan baris pertama rencana `# yaml-language-server: $schema=pokin.schema.json`
+    editor (VS Code dengan ekstensi YAML) melengkapi dan memeriksa saat mengetik.
+    """
     from pokin.render.jsonschema import plan_schema_json
 
-    write_stdout(plan_schema_json())
+    text = plan_schema_json()
+    if output is None or output == "-":
+        write_stdout(text)
+        return
+    from pokin.atomic import write_atomic
+    from pokin.problems import UsageError
+
+    try:
+        write_atomic(output, text if text.endswith("\n") else text + "\n")
+    except UsageError as exc:
+        fail(str(exc))
+    except OSError as exc:
+        fail(f"{output} tidak dapat ditulis: {exc.strerror or exc}")
+    sys.stderr.write(f"pokin: skema ditulis ke {output}\n")

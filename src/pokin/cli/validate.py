@@ -53,6 +53,14 @@ def validate(
             "--no-config", help="Ignore [tool.pokin] in pyproject.toml and pokin.toml files."
         ),
     ] = False,
+    plans_only: Annotated[
+        bool,
+        typer.Option(
+            "--plans-only",
+            help="Lewati berkas yang bukan rencana pokin (tanpa kunci 'pokin:' di tingkat atas), "
+            "untuk hook pre-commit atas semua berkas YAML.",
+        ),
+    ] = False,
 ) -> None:
     """Check plans against the format and the consistency rules.
 
@@ -66,6 +74,12 @@ def validate(
     from pokin.check.workspace import check_paths_or_workspaces
     from pokin.problems import UsageError
 
+    if plans_only:
+        from pokin.atomic import is_plan_file
+
+        paths = [p for p in paths if os.path.isdir(p) or is_plan_file(p)]
+        if not paths:
+            raise typer.Exit(0)
     try:
         selection = Selection.of(
             check_names(_split(select), "--select"), check_names(_split(ignore), "--ignore")
