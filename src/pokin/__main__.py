@@ -76,7 +76,8 @@ def _quick_validate(paths: list[str]) -> int:
             raise
         sys.stderr.write(
             f"pokin: internal error: {type(exc).__name__}: {exc}\n"
-            "Run again with POKIN_DEBUG=1 for details and report it to the pokin maintainers.\n"
+            "(galat internal pokin) Jalankan lagi dengan POKIN_DEBUG=1 untuk rinciannya dan "
+            "laporkan kepada pengelola pokin.\n"
         )
         return 2
 

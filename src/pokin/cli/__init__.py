@@ -50,6 +50,7 @@ def main() -> None:
             raise
         sys.stderr.write(
             f"pokin: internal error: {type(exc).__name__}: {exc}\n"
-            "Run again with POKIN_DEBUG=1 for details and report it to the pokin maintainers.\n"
+            "(galat internal pokin) Jalankan lagi dengan POKIN_DEBUG=1 untuk rinciannya dan "
+            "laporkan kepada pengelola pokin.\n"
         )
         sys.exit(2)

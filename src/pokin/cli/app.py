@@ -18,9 +18,9 @@ from pokin.render.formats import PROBLEM_FORMATS, choice, emit, write_out
 app = typer.Typer(
     name="pokin",
     help=(
-        "Penjenjangan Kinerja (PermenPAN-RB 89/2021) as version-controlled YAML: "
-        "validate plans, check budgets, draw the pohon kinerja, write reports, "
-        "review changes."
+        "Penjenjangan Kinerja (PermenPAN-RB 89/2021) sebagai YAML dalam git: periksa "
+        "rencana, cocokkan anggaran, gambar pohon kinerja, tulis laporan dan PK, tinjau "
+        "perubahan, tukar dengan Excel."
     ),
     no_args_is_help=True,
     add_completion=True,

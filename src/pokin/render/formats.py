@@ -48,9 +48,7 @@ PROBLEM_FORMATS: dict[str, OutputFormat] = _registry(
     OutputFormat("json", "JSON untuk alat lain", "pokin.render.problems:render_json", True),
     OutputFormat("github", "anotasi GitHub Actions", "pokin.render.github:render_github", True),
     OutputFormat("sarif", "SARIF 2.1.0 (code scanning)", "pokin.render.sarif:render_sarif", True),
-    OutputFormat(
-        "gitlab", "GitLab Code Quality (JSON)", "pokin.render.gitlab:render_gitlab", True
-    ),
+    OutputFormat("gitlab", "GitLab Code Quality (JSON)", "pokin.render.gitlab:render_gitlab", True),
 )
 
 #: `pokin budget`.
