@@ -206,7 +206,8 @@ def fmt(
         bool,
         typer.Option(
             "--check",
-            help="Jangan mengubah apa pun; cetak diff dan keluar 1 bila ada berkas yang belum berformat baku.",
+            help="Jangan mengubah apa pun; cetak diff dan keluar 1 bila ada berkas yang "
+            "belum berformat baku.",
         ),
     ] = False,
     plans_only: Annotated[
