@@ -61,3 +61,22 @@ def test_plans_only_skips_other_yaml(tmp_path: Path) -> None:
     assert run_pokin("validate", "--plans-only", str(other)).code == 0
     assert run_pokin("validate", str(other)).code == 1
     assert run_pokin("validate", "--plans-only", str(other), str(EXAMPLE)).code == 0
+
+
+def test_rules_are_explained_in_indonesian() -> None:
+    run = run_pokin("rules", "B001")
+    assert run.code == 0
+    assert "Anggaran tertulis berbeda dengan jumlah anggaran rinciannya." in run.stdout
+    assert "tingkat bawaan: galat" in run.stdout
+    assert "Contoh yang salah:" in run.stdout and "Contoh yang benar:" in run.stdout
+    listing = run_pokin("rules").stdout
+    assert listing.splitlines()[0].split() == ["KODE", "KELOMPOK", "TINGKAT", "RINGKASAN"]
+    unknown = run_pokin("rules", "B01")
+    assert unknown.code == 2 and "mungkin maksud Anda: B001" in unknown.stderr
+
+
+def test_every_indonesian_explanation_belongs_to_a_rule() -> None:
+    from pokin.check.rules.registry import all_rules
+    from pokin.render.rules_text import EXPLANATIONS
+
+    assert set(EXPLANATIONS) <= set(all_rules())
