@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
-
 import re
+from collections.abc import Iterable
 
 from pokin.check.rules.registry import GROUPS, Rule
 from pokin.levels import DOCUMENT_KINDS

@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (one rule per entry: its summary line is kept whole)
 """What each rule means, in Indonesian, for `pokin rules` (the examples come from the rules).
 
 A rule's docstring (English, for contributors) keeps its ``Failing:`` and
