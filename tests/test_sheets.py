@@ -376,3 +376,26 @@ def test_import_unreadable_file_exits_2(tmp_path: Path) -> None:
     assert run.code == 2
     assert "tidak dapat dibaca sebagai spreadsheet" in run.stderr
     assert "Traceback" not in run.stderr
+
+
+OTHER_PLANS = sorted((EXAMPLE.parent / "documents").glob("*.yaml")) + sorted(
+    (EXAMPLE.parent / "workspace").rglob("*.yaml")
+)
+
+
+@pytest.mark.parametrize("plan", OTHER_PLANS, ids=lambda p: p.stem)
+def test_roundtrip_of_every_example_document(plan: Path, tmp_path: Path) -> None:
+    """Partial plans, five-year documents, workspace plans (induk, crosscutting, kode_pd)."""
+    book = tmp_path / "plan.xlsx"
+    assert run_pokin("export", str(plan), "-o", str(book)).code == 0
+    back = tmp_path / "back.yaml"
+    run = run_pokin("import", str(book), "-o", str(back))
+    assert run.code == run_pokin("validate", str(back)).code, run.stdout
+    assert run_pokin("diff", str(plan), str(back), "--exit-code").code == 0
+    assert run_pokin("fmt", "--check", str(back)).code == 0
+
+
+def test_imported_plan_is_in_canonical_layout(workbook: Path, tmp_path: Path) -> None:
+    back = tmp_path / "back.yaml"
+    run_pokin("import", str(workbook), "-o", str(back))
+    assert run_pokin("fmt", "--check", str(back)).code == 0
