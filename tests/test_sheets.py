@@ -399,3 +399,67 @@ def test_imported_plan_is_in_canonical_layout(workbook: Path, tmp_path: Path) ->
     back = tmp_path / "back.yaml"
     run_pokin("import", str(workbook), "-o", str(back))
     assert run_pokin("fmt", "--check", str(back)).code == 0
+
+
+def test_import_odd_cells_are_located_never_a_crash(tmp_path: Path) -> None:
+    """Dates, error formulas, booleans, fractions and a merged Tingkat cell."""
+    import datetime
+
+    book = tmp_path / "aneh.xlsx"
+    wb = xlsxwriter.Workbook(str(book))
+    ws = wb.add_worksheet("Matriks")
+    for c, title in enumerate(
+        [
+            "Tingkat",
+            "ID",
+            "Kode",
+            "Nama",
+            "Kinerja",
+            "Indikator",
+            "Satuan",
+            "Target 2025",
+            "Anggaran 2025",
+            "PJ",
+        ]
+    ):
+        ws.write_string(0, c, title)
+    row = [
+        "Program",
+        "p",
+        "1.06.06",
+        "Program Penanganan Bencana",
+        "Meningkatnya x",
+        "Persentase x",
+        "%",
+    ]
+    for c, v in enumerate(row):
+        ws.write_string(1, c, v)
+    ws.write_number(1, 7, 90)
+    ws.write_formula(1, 8, "=1/0", None, "#DIV/0!")  # an error cell where an amount belongs
+    for r, (ident, when) in enumerate(
+        [("k", None), ("k2", datetime.datetime(2025, 1, 1))], start=2
+    ):
+        for c, v in enumerate(
+            ["Kegiatan", ident, "", "Kegiatan", "Meningkatnya y", "Jumlah y", "unit"]
+        ):
+            if v:
+                ws.write_string(r, c, v)
+        if when is not None:
+            ws.write_datetime(r, 7, when, wb.add_format({"num_format": "yyyy-mm-dd"}))
+        ws.write_boolean(r, 9, True)
+    ws.merge_range(4, 0, 5, 0, "Sub Kegiatan")
+    for c, v in enumerate(["s", "", "Sub", "Tersedianya z", "Jumlah z", "unit"], start=1):
+        if v:
+            ws.write_string(4, c, v)
+    ws.write_number(4, 8, 1.5)
+    wb.close()
+    run = run_pokin(
+        "import", str(book), "-o", str(tmp_path / "p.yaml"), "--tahun", "2025",
+        "--perangkat-daerah", "Dinas Sosial",
+    )  # fmt: skip
+    assert run.code == 1, run.stderr
+    assert "Traceback" not in run.stderr and "internal error" not in run.stderr
+    out = run.stdout
+    assert f"{book}:Matriks!I2: S004 galat" in out  # #DIV/0! is no amount
+    assert f"{book}:Matriks!H4: S005 galat" in out  # a date is no target
+    assert f"{book}:Matriks!I5: S005 galat" in out  # Rp 1,5

@@ -63,6 +63,8 @@ class Table:
     file: str
     sheet: str | None  # None: a CSV file
     rows: list[list[Any]]
+    #: Cells holding a formula error (``#DIV/0!``), which the reader shows as empty.
+    errors: dict[tuple[int, int], str] = field(default_factory=dict)
 
     def cell(self, row: int, col: int) -> str:
         """The cell's name: ``Matriks!C12`` (``C12`` in a CSV file)."""
@@ -132,7 +134,57 @@ def read_tables(path: str) -> dict[str, Table]:
         raise UsageError(
             f"{shown} tidak dapat dibaca sebagai spreadsheet: {shorten(exc, 120)}"
         ) from None
+    if suffix in (".xlsx", ".xlsm"):
+        for name, errors in error_cells(target).items():
+            if name in tables:
+                tables[name].errors = errors
     return tables
+
+
+_SHEET_ENTRY = re.compile(rb'<sheet\b[^>]*?\bname="([^"]*)"[^>]*?\br:id="([^"]*)"')
+_REL_ENTRY = re.compile(rb'<Relationship\b[^>]*?\bId="([^"]*)"[^>]*?\bTarget="([^"]*)"')
+_REL_ENTRY_2 = re.compile(rb'<Relationship\b[^>]*?\bTarget="([^"]*)"[^>]*?\bId="([^"]*)"')
+_ERROR_CELL = re.compile(
+    rb'<c\b[^>]*?\br="([A-Z]+)([0-9]+)"[^>]*?\bt="e"[^>]*>(?:.*?<v>([^<]*)</v>)?'
+)
+
+
+def error_cells(path: FsPath) -> dict[str, dict[tuple[int, int], str]]:
+    """The formula-error cells of each sheet of an .xlsx file (python-calamine reads them as empty).
+
+    A file whose parts cannot be read this way gives no errors; calamine has
+    already read its values.
+    """
+    import html
+    import zipfile
+
+    found: dict[str, dict[tuple[int, int], str]] = {}
+    try:
+        with zipfile.ZipFile(path) as z:
+            book = z.read("xl/workbook.xml")
+            rels = z.read("xl/_rels/workbook.xml.rels")
+            targets = {rid: target for rid, target in _REL_ENTRY.findall(rels)}
+            targets |= {rid: target for target, rid in _REL_ENTRY_2.findall(rels)}
+            names = set(z.namelist())
+            for raw_name, rid in _SHEET_ENTRY.findall(book):
+                target = targets.get(rid, b"").decode("utf-8", "replace").lstrip("/")
+                part = target if target.startswith("xl/") else "xl/" + target
+                if part not in names:
+                    continue
+                data = z.read(part)
+                if b't="e"' not in data:
+                    continue
+                errors = {
+                    (int(row) - 1, column_index(col.decode())): html.unescape(
+                        (text or b"#ERROR").decode("utf-8", "replace")
+                    )
+                    for col, row, text in _ERROR_CELL.findall(data)
+                }
+                if errors:
+                    found[html.unescape(raw_name.decode("utf-8", "replace"))] = errors
+    except (OSError, KeyError, ValueError, zipfile.BadZipFile):
+        return {}
+    return found
 
 
 def _read_csv(target: FsPath, shown: str) -> Table:
@@ -180,6 +232,21 @@ class _Reader:
 
     def __init__(self, imported: Imported) -> None:
         self.out = imported
+
+    def row_error(self, table: Table, row: int, columns: Any = None) -> bool:
+        """Report a formula error in the row (within ``columns``): the row is left out."""
+        if not table.errors:
+            return False
+        wanted = None if columns is None else set(columns)
+        for (r, c), text in sorted(table.errors.items()):
+            if r == row and (wanted is None or c in wanted):
+                self.problem(
+                    table, row, c, "S004",
+                    f"sel berisi galat rumus {shorten(text, 20)}; perbaiki rumusnya di "
+                    "spreadsheet, baris ini tidak diimpor",
+                )  # fmt: skip
+                return True
+        return False
 
     def problem(
         self,
@@ -474,6 +541,8 @@ def import_workbook(
     _read_matrix(matrix, reader, data, data.get("tahun"))
     if isinstance(data.get("outcome"), dict):
         data["outcome"].update(outcome_lists)
+    if "dokumen" not in data and "program" in data and "outcome" not in data:
+        data["dokumen"] = "renja"  # rows from program down, no Rencana sheet: a Renja
     for name, read in (
         (SHEET_RENSTRA, _read_renstra),
         (SHEET_JABATAN, _read_jabatan),
@@ -489,6 +558,8 @@ def _read_plan_sheet(
     table: Table, reader: _Reader, data: dict[str, Any], outcome: dict[str, Any]
 ) -> None:
     for r in range(1, len(table.rows)):
+        if reader.row_error(table, r, (0, 1, 2)):
+            continue
         key = text_of(table.value(r, 0))
         if key is None:
             continue
@@ -556,6 +627,12 @@ def _read_matrix(table: Table, reader: _Reader, data: dict[str, Any], tahun: Any
 
     for r in range(1, len(table.rows)):
         raw_level = table.value(r, level_col)
+        if reader.row_error(table, r, cols.values()):
+            flush()
+            level = level_of(raw_level)
+            if level is not None:
+                builder.drop(LEVEL_KEYS.index(level))
+            continue
         try:
             indicator = _matrix_indicator(table, r, cols, years["target"], plan_year)
         except _RowError as exc:
@@ -684,6 +761,10 @@ def _read_renstra(table: Table, reader: _Reader, data: dict[str, Any]) -> None:
     current_path: Path = ()
     for r in range(1, len(table.rows)):
         jenis = text_of(table.value(r, cols.get("Jenis", 0)))
+        if reader.row_error(table, r, cols.values()):
+            if jenis is not None:
+                current = None
+            continue
         try:
             indicator = _matrix_indicator(table, r, cols, targets, None)
             if jenis is not None:
@@ -742,6 +823,8 @@ def _read_jabatan(table: Table, reader: _Reader, data: dict[str, Any]) -> None:
     cols = _headers(table, reader, set(_JABATAN_COLS))
     items: list[dict[str, Any]] = []
     for r in range(1, len(table.rows)):
+        if reader.row_error(table, r, cols.values()):
+            continue
         values = {t: table.value(r, c) for t, c in cols.items()}
         if not any(v is not None for v in values.values()):
             continue
@@ -781,6 +864,8 @@ def _read_crosscutting(table: Table, reader: _Reader, data: dict[str, Any]) -> N
     index = {id(node): node for node in _walk(data)}
     by_id = {node["id"]: node for node in index.values() if "id" in node}
     for r in range(1, len(table.rows)):
+        if reader.row_error(table, r, cols.values()):
+            continue
         node_id = text_of(table.value(r, cols.get("ID", 0)))
         if node_id is None:
             continue
@@ -948,6 +1033,13 @@ def import_mapped(
 
     for r in range(mapping.start, len(table.rows)):
         values = {key: table.value(r, col) for key, col in cols.items()}
+        if reader.row_error(table, r, cols.values()):
+            flush()
+            lvl = level_of(values.get("tingkat")) or level_of_kode(
+                text_of(values.get("kode")) or ""
+            )
+            builder.drop(LEVEL_KEYS.index(lvl) if lvl else 2)
+            continue
         if not any(v is not None for v in values.values()):
             continue
         level_text = values.get("tingkat")
