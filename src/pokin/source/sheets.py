@@ -509,8 +509,6 @@ _MATRIX_FIELDS = {
     "Catatan": "catatan",
 }
 _INDICATOR_FIELDS = {"Indikator": "uraian", "Satuan": "satuan", "Catatan Indikator": "catatan"}
-#: Keys of a node in the order ``pokin fmt`` writes them.
-_NODE_ORDER = ("id", "kinerja", "nama", "kode", "anggaran", "indikator", "pj", "renstra")
 
 
 def import_workbook(
@@ -551,7 +549,7 @@ def import_workbook(
         table = tables.get(name)
         if table is not None and len(table.rows) > 1:
             read(table, reader, data)
-    return _ordered(out)
+    return out
 
 
 def _read_plan_sheet(
@@ -861,8 +859,7 @@ def _read_jabatan(table: Table, reader: _Reader, data: dict[str, Any]) -> None:
 
 def _read_crosscutting(table: Table, reader: _Reader, data: dict[str, Any]) -> None:
     cols = _headers(table, reader, {"ID", "Ke", "Mitra", "Peran", "Catatan"})
-    index = {id(node): node for node in _walk(data)}
-    by_id = {node["id"]: node for node in index.values() if "id" in node}
+    by_id = {node["id"]: node for node in _walk(data) if "id" in node}
     for r in range(1, len(table.rows)):
         if reader.row_error(table, r, cols.values()):
             continue
@@ -896,23 +893,6 @@ def _walk(data: dict[str, Any]) -> Iterator[dict[str, Any]]:
         yield node
         for key in ("program", "kegiatan", "subkegiatan"):
             stack.extend(reversed(node.get(key, [])))
-
-
-def _ordered(out: Imported) -> Imported:
-    """Top-level keys and node keys in the order ``pokin fmt`` writes them."""
-    data = out.data
-    top = ("pokin", "dokumen", "kode_pd", "perangkat_daerah", "tahun", "periode", "nomenklatur",
-           "jenis_pemda", "rpjmd", "renstra", "jabatan", "outcome", "csf", "program", "kegiatan",
-           "subkegiatan")  # fmt: skip
-    out.data = {k: data[k] for k in top if k in data} | {
-        k: v for k, v in data.items() if k not in top
-    }
-    for node in _walk(out.data):
-        ordered = {k: node[k] for k in _NODE_ORDER if k in node}
-        ordered |= {k: v for k, v in node.items() if k not in ordered}
-        node.clear()
-        node.update(ordered)
-    return out
 
 
 # ---------------------------------------------------------------- a mapped sheet
@@ -1045,7 +1025,7 @@ def import_mapped(
         level_text = values.get("tingkat")
         kode = text_of(values.get("kode"))
         try:
-            indicator = _mapped_indicator(values, cols, tahun)
+            indicator = _mapped_indicator(values, cols)
             if level_text is None and kode is None and values.get("nama") is None:
                 if indicator is not None and pending is not None:
                     pending.indicators.append((r, *indicator))
@@ -1067,7 +1047,7 @@ def import_mapped(
                     "tulis kode program/kegiatan/sub kegiatan (misalnya 1.06.06.2.01) "
                     "atau petakan kolom tingkat",
                 )  # fmt: skip
-            node = _mapped_node(values, cols, level, kode, taken, tahun)
+            node = _mapped_node(values, cols, level, kode, taken)
         except _RowError as exc:
             flush()
             reader.problem(table, r, exc.col if exc.col is not None else 0, exc.code, exc.message)
@@ -1081,12 +1061,12 @@ def import_mapped(
     flush()
     if "program" in data:  # rows from program down: a Renja
         data["dokumen"] = "renja"
-    return _ordered(out)
+    return out
 
 
 def _mapped_node(
     values: dict[str, Any], cols: dict[str, int], level: str, kode: str | None,
-    taken: set[str], tahun: int,
+    taken: set[str],
 ) -> _NodeRow:  # fmt: skip
     lvl = BY_KEY[level]
     data: dict[str, Any] = {}
@@ -1131,7 +1111,7 @@ def _mapped_node(
 
 
 def _mapped_indicator(
-    values: dict[str, Any], cols: dict[str, int], tahun: int
+    values: dict[str, Any], cols: dict[str, int]
 ) -> tuple[dict[str, Any], dict[str, int]] | None:
     uraian = text_of(values.get("indikator"))
     satuan = text_of(values.get("satuan"))
@@ -1149,7 +1129,6 @@ def _mapped_indicator(
     if target is not None:
         ind["target"] = _target(target, cols["target"], satuan)
         cells["target"] = cols["target"]
-    del tahun
     return ind, cells
 
 
