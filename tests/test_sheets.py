@@ -463,3 +463,30 @@ def test_import_odd_cells_are_located_never_a_crash(tmp_path: Path) -> None:
     assert f"{book}:Matriks!I2: S004 galat" in out  # #DIV/0! is no amount
     assert f"{book}:Matriks!H4: S005 galat" in out  # a date is no target
     assert f"{book}:Matriks!I5: S005 galat" in out  # Rp 1,5
+
+
+def test_export_mismatch_shows_in_the_budget_sheet(tmp_path: Path) -> None:
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(MINIMAL.replace("anggaran: 300\n", "anggaran: 301\n", 1), encoding="utf-8")
+    out = tmp_path / "plan.xlsx"
+    assert run_pokin("export", str(plan), "-o", str(out)).code == 0  # exported, mismatch and all
+    rows = _rows(out, "Anggaran")
+    prog = next(r for r in rows if r[1] == "prog-1")
+    assert prog[5:8] == [301, 300, 1]  # Anggaran, Jumlah rincian, Selisih
+    xml = _sheet_xml(out, "Anggaran")
+    row = int(next(i for i, r in enumerate(rows, start=1) if r[1] == "prog-1"))
+    assert f'<c r="H{row}" s="' in xml and f"<f>F{row}-G{row}</f><v>1</v>" in xml
+    with zipfile.ZipFile(out) as z:
+        styles = z.read("xl/styles.xml").decode()
+    assert "F8CBAD" in styles  # the highlight of a difference
+
+
+def test_export_of_a_broken_plan_reports_and_writes_nothing(tmp_path: Path) -> None:
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(
+        MINIMAL.replace("anggaran: 300\n", "anggaran: 13.2918.000\n", 1), encoding="utf-8"
+    )
+    out = tmp_path / "plan.xlsx"
+    run = run_pokin("export", str(plan), "-o", str(out))
+    assert run.code == 1 and "S005" in run.stderr
+    assert not out.exists()
