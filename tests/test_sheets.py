@@ -65,20 +65,12 @@ def test_export_sheets_and_matrix(workbook: Path) -> None:
 
 def test_export_budget_formulas_agree_with_rollup(workbook: Path) -> None:
     rows = _rows(workbook, "Anggaran")
-    assert rows[0][:8] == [
-        "Tingkat",
-        "ID",
-        "Induk",
-        "Kode",
-        "Nama",
-        "Anggaran",
-        "Jumlah rincian",
-        "Selisih",
-    ]
-    total = next(r for r in rows if r[4] == "Total anggaran (jumlah program)")
-    assert total[6] == TOTAL and isinstance(total[6], float)
+    titles = ["Tingkat", "ID", "Kode", "Nama", "Anggaran", "Jumlah rincian", "Selisih"]
+    assert rows[0][:7] == titles
+    total = next(r for r in rows if r[3] == "Total anggaran (jumlah program)")
+    assert total[5] == TOTAL and isinstance(total[5], float)
     bencana = next(r for r in rows if r[1] == "bencana")
-    assert bencana[5:8] == [372_250_370, 372_250_370, 0]
+    assert bencana[4:7] == [372_250_370, 372_250_370, 0]
     xml = _sheet_xml(workbook, "Anggaran")
     # sums are formulas over the parts' cells, with pokin's figure cached
     assert re.search(r"<f>SUM\([A-Z]+\d+(,[A-Z]+\d+)*\)</f><v>6312818993</v>", xml)
@@ -472,10 +464,10 @@ def test_export_mismatch_shows_in_the_budget_sheet(tmp_path: Path) -> None:
     assert run_pokin("export", str(plan), "-o", str(out)).code == 0  # exported, mismatch and all
     rows = _rows(out, "Anggaran")
     prog = next(r for r in rows if r[1] == "prog-1")
-    assert prog[5:8] == [301, 300, 1]  # Anggaran, Jumlah rincian, Selisih
+    assert prog[4:7] == [301, 300, 1]  # Anggaran, Jumlah rincian, Selisih
     xml = _sheet_xml(out, "Anggaran")
     row = int(next(i for i, r in enumerate(rows, start=1) if r[1] == "prog-1"))
-    assert f'<c r="H{row}" s="' in xml and f"<f>F{row}-G{row}</f><v>1</v>" in xml
+    assert f'<c r="G{row}" s="' in xml and f"<f>E{row}-F{row}</f><v>1</v>" in xml
     with zipfile.ZipFile(out) as z:
         styles = z.read("xl/styles.xml").decode()
     assert "F8CBAD" in styles  # the highlight of a difference
@@ -490,3 +482,26 @@ def test_export_of_a_broken_plan_reports_and_writes_nothing(tmp_path: Path) -> N
     run = run_pokin("export", str(plan), "-o", str(out))
     assert run.code == 1 and "S005" in run.stderr
     assert not out.exists()
+
+
+def test_export_long_sums_become_sumifs_over_the_subtree(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A node with more parts than a formula can list: SUMIFS over its own rows, same figure."""
+    from pokin.render import sheets
+
+    monkeypatch.setattr(sheets, "_MAX_FORMULA", 20)
+    plan = load_file(EXAMPLE).plan
+    assert plan is not None
+    data = sheets.render_xlsx(plan)
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        xml = z.read("xl/worksheets/sheet2.xml").decode()
+    rows = [
+        r
+        for r in CalamineWorkbook.from_object(io.BytesIO(data))
+        .get_sheet_by_name("Anggaran")
+        .to_python()
+    ]
+    n = next(i for i, r in enumerate(rows, start=1) if r[1] == "bencana-kebutuhan-dasar")
+    # its five sub kegiatan are rows n+1..n+5
+    expected = f'SUMIFS(E{n + 1}:E{n + 5},$A{n + 1}:$A{n + 5},"Sub Kegiatan")'
+    assert expected in xml.replace("&quot;", '"')
+    assert rows[n - 1][5] == 372_250_370

@@ -38,9 +38,11 @@ from pokin.views.sheets import (
 
 #: Excel's number format for whole Rupiah (the reader's locale picks the separators).
 RUPIAH_FORMAT = '"Rp "#,##0'
+#: The first amount column of the Anggaran sheet (after Tingkat, ID, Kode, Nama).
+_MONEY_COL = 4
 #: Targets: whole numbers without decimals, fractions as written (up to four places).
 TARGET_FORMAT = "#,##0.####"
-#: A formula longer than this is written as a SUMIF over the "Induk" column instead.
+#: A sum longer than this is written as a SUMIFS over the node's rows instead.
 _MAX_FORMULA = 8000
 #: First characters that make :func:`neutralise_cell` look at a text.
 _FORMULA_FIRST = frozenset(c[0] for c in FORMULA_STARTS)
@@ -165,20 +167,23 @@ def _matrix_sheet(book: _Book, matrix: Matrix) -> None:
     widths |= {tail: 14, tail + 1: 18, tail + 2: 14, tail + 3: 14, tail + 4: 40, tail + 5: 30}
     book.header(ws, titles, widths)
     ws.outline_settings(True, False, True, False)
+    formats: list[Any] = [None] * len(titles)
+    for c in range(len(titles)):
+        if first_money <= c < tail:
+            formats[c] = book.rupiah
+        elif first_target <= c < first_money:
+            formats[c] = book.number
+        elif c in (3, 4, 5):
+            formats[c] = book.wrap
+    put = book.put
     for r, row in enumerate(matrix.rows, start=1):
         cells = matrix_cells(matrix, row)
-        for c, value in enumerate(cells):
-            if c == 0 and row.first:
-                fmt = book.level[row.level]
-            elif first_money <= c < tail:
-                fmt = book.rupiah
-            elif first_target <= c < first_money:
-                fmt = book.number
-            elif c in (3, 4, 5):
-                fmt = book.wrap
-            else:
-                fmt = None
-            book.put(ws, r, c, value, fmt)
+        if row.first:
+            put(ws, r, 0, cells[0], book.level[row.level])
+        for c in range(1, len(cells)):
+            value = cells[c]
+            if value is not None:
+                put(ws, r, c, value, formats[c])
         if row.depth:
             ws.set_row(r, None, None, {"level": min(row.depth, 7)})
 
@@ -189,31 +194,30 @@ def _budget_sheet(book: _Book, plan: LoadedPlan) -> None:
     ws = book.sheet(SHEET_BUDGET)
     years = rollup.years
     yearly = len(years) > 1 or years != [rollup.tahun]
-    titles = ["Tingkat", "ID", "Induk", "Kode", "Nama"]
+    titles = ["Tingkat", "ID", "Kode", "Nama"]
     for year in years:
         suffix = f" {year}" if yearly else ""
         titles += [f"Anggaran{suffix}", f"Jumlah rincian{suffix}", f"Selisih{suffix}"]
-    widths = {0: 13, 1: 22, 2: 22, 3: 18, 4: 50}
-    widths |= {c: 18 for c in range(5, len(titles))}
+    widths = {0: 13, 1: 22, 2: 18, 3: 50}
+    widths |= {c: 18 for c in range(_MONEY_COL, len(titles))}
     book.header(ws, titles, widths)
     ws.outline_settings(True, False, True, False)
     line: dict[int, int] = {}  # id(row) -> 0-based sheet row
     for r, row in enumerate(rollup.rows, start=1):
         line[id(row)] = r
     start = min((row.ref.depth for row in rollup.rows), default=0)
+    put = book.put
     for row in rollup.rows:
         r = line[id(row)]
         node = row.ref.node
-        parent = row.ref.parent
         level = row.ref.level
-        book.put(ws, r, 0, BY_KEY[level].label, book.level[level])
-        book.put(ws, r, 1, node.id)
-        book.put(ws, r, 2, parent.id if parent is not None and not parent.virtual else None)
-        book.put(ws, r, 3, getattr(node, "kode", None))
+        put(ws, r, 0, BY_KEY[level].label, book.level[level])
+        put(ws, r, 1, node.id)
+        put(ws, r, 2, getattr(node, "kode", None))
         name_fmt = book.mismatch if row.mismatch else book.wrap
-        book.put(ws, r, 4, getattr(node, "nama", None) or node.kinerja, name_fmt)
+        put(ws, r, 3, getattr(node, "nama", None) or node.kinerja, name_fmt)
         for y, year in enumerate(years):
-            col = 5 + 3 * y
+            col = _MONEY_COL + 3 * y
             declared = row.declared.get(year) if row.declared is not None else None
             book.put(ws, r, col, declared, book.rupiah)
             if row.has_children:
@@ -232,14 +236,14 @@ def _budget_sheet(book: _Book, plan: LoadedPlan) -> None:
     last = len(rollup.rows)
     total_row = last + 1
     tops = [row for row in rollup.rows if _is_top_budget(row)]
-    ws.write_string(total_row, 4, "Total anggaran (jumlah program)", book.bold)
+    ws.write_string(total_row, 3, "Total anggaran (jumlah program)", book.bold)
     for y, year in enumerate(years):
-        col = 5 + 3 * y
+        col = _MONEY_COL + 3 * y
         refs = [_effective_cell(row, line[id(row)], col) for row in tops]
         formula = "=SUM(" + ",".join(refs) + ")" if refs else "=0"
         if len(formula) > _MAX_FORMULA:
-            c, d, label = _col(col), _col(col + 1), BY_KEY["program"].label
-            formula = f'=SUMIFS({c}:{c},$A:$A,"{label}")+SUMIFS({d}:{d},$A:$A,"{label}",{c}:{c},"")'
+            labels = dict.fromkeys(BY_KEY[row.ref.level].label for row in tops)
+            formula = "=" + "+".join(_sum_if(label, col, 2, last + 1) for label in labels)
 
         ws.write_formula(total_row, col + 1, formula, book.rupiah_bold, rollup.total.get(year, 0))
         # a difference anywhere is highlighted, whatever the cell holds now
@@ -274,11 +278,22 @@ def _sum_formula(row: BudgetRow, line: dict[int, int], col: int, r: int) -> str:
     formula = "=SUM(" + ",".join(refs) + ")"
     if len(formula) <= _MAX_FORMULA:
         return formula
-    # thousands of parts: every row whose Induk is this row's ID (declared or not,
-    # the effective value of each part is taken from its own columns)
+    # thousands of parts: the rows are in file order, so the node's subtree is the
+    # rows below it down to its last descendant, and its parts are the rows of
+    # their level there
+    last = row
+    while last.children:
+        last = last.children[-1]
+    label = BY_KEY[row.children[0].ref.level].label
+    return "=" + _sum_if(label, col, r + 2, line[id(last)] + 1)
+
+
+def _sum_if(label: str, col: int, first: int, last: int) -> str:
+    """The effective amounts of the rows of one level in rows ``first..last`` (1-based)."""
     c, d = _col(col), _col(col + 1)
-    ids = "$C:$C"
-    return f'=SUMIFS({c}:{c},{ids},$B{r + 1})+SUMIFS({d}:{d},{ids},$B{r + 1},{c}:{c},"")'
+    values, blank = f"{c}{first}:{c}{last}", f"{d}{first}:{d}{last}"
+    levels = f"$A{first}:$A{last}"
+    return f'SUMIFS({values},{levels},"{label}")+SUMIFS({blank},{levels},"{label}",{values},"")'
 
 
 def _renstra_sheet(book: _Book, plan: LoadedPlan) -> None:
