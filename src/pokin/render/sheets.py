@@ -44,6 +44,9 @@ _MONEY_COL = 4
 TARGET_FORMAT = "#,##0.####"
 #: A sum longer than this is written as a SUMIFS over the node's rows instead.
 _MAX_FORMULA = 8000
+#: Worksheet.write_string / write_number without their cell-name parsing (see _Book).
+_WRITE_STRING: Any = None
+_WRITE_NUMBER: Any = None
 #: First characters that make :func:`neutralise_cell` look at a text.
 _FORMULA_FIRST = frozenset(c[0] for c in FORMULA_STARTS)
 #: Sheet names: at most 31 characters, none of these.
@@ -66,6 +69,19 @@ class _Book:
     def __init__(self) -> None:
         import xlsxwriter
 
+        global _WRITE_STRING, _WRITE_NUMBER
+        if _WRITE_STRING is None:
+            # XlsxWriter's write methods also accept "A1" cell names, parsed by a
+            # decorator on every call; pokin always gives row and column numbers, so
+            # it calls the methods the decorator wraps (a tenth of the export's time
+            # on a large plan), or the decorated ones where there is no wrapper
+            sheet_class = xlsxwriter.worksheet.Worksheet
+            _WRITE_STRING = getattr(
+                sheet_class.write_string, "__wrapped__", sheet_class.write_string
+            )
+            _WRITE_NUMBER = getattr(
+                sheet_class.write_number, "__wrapped__", sheet_class.write_number
+            )
         self.buffer = io.BytesIO()
         self.book = xlsxwriter.Workbook(
             self.buffer, {"in_memory": True, "strings_to_numbers": False}
@@ -114,10 +130,10 @@ class _Book:
             if text:
                 if text[0] in _FORMULA_FIRST:
                     text = str(neutralise_cell(text))
-                ws.write_string(row, col, text, fmt)
+                _WRITE_STRING(ws, row, col, text, fmt)
             return
         if kind is int or kind is float:
-            ws.write_number(row, col, value, fmt if fmt is not None else self.number)
+            _WRITE_NUMBER(ws, row, col, value, fmt if fmt is not None else self.number)
             return
         if isinstance(value, bool):
             value = "ya" if value else "tidak"
