@@ -118,7 +118,16 @@ class _Book:
             suffix = f" ({n})"
             unique, n = base[: 31 - len(suffix)] + suffix, n + 1
         self.names.add(unique.lower())
-        return self.book.add_worksheet(unique)
+        ws = self.book.add_worksheet(unique)
+        # printed on A4 landscape, the title row on every page; sheets that fit
+        # are scaled to the page width (the matrix repeats Tingkat and ID instead)
+        ws.set_paper(9)
+        ws.set_landscape()
+        if name == SHEET_MATRIX:
+            ws.repeat_columns(0, 1)
+        else:
+            ws.fit_to_pages(1, 0)
+        return ws
 
     def put(self, ws: Any, row: int, col: int, value: object, fmt: Any = None) -> None:
         """One cell: text as neutralised text, numbers as numbers, ``None`` left empty."""
@@ -144,6 +153,7 @@ class _Book:
         for col, title in enumerate(titles):
             ws.write_string(0, col, title, self.head)
         ws.freeze_panes(1, 0)
+        ws.repeat_rows(0)
         ws.autofilter(0, 0, 0, max(len(titles) - 1, 0))
         for col, width in (widths or {}).items():
             ws.set_column(col, col, width)
@@ -177,21 +187,22 @@ def _matrix_sheet(book: _Book, matrix: Matrix) -> None:
     first_target = 7
     first_money = first_target + len(matrix.target_years)
     tail = first_money + len(matrix.anggaran_years)
-    widths = {0: 13, 1: 22, 2: 18, 3: 40, 4: 50, 5: 50, 6: 10}
+    widths = {0: 13, 1: 28, 2: 18, 3: 40, 4: 50, 5: 50, 6: 10}
     widths |= {c: 11 for c in range(first_target, first_money)}
     widths |= {c: 17 for c in range(first_money, tail)}
     widths |= {tail: 14, tail + 1: 18, tail + 2: 14, tail + 3: 14, tail + 4: 40, tail + 5: 30}
     book.header(ws, titles, widths)
     ws.outline_settings(True, False, True, False)
-    formats: list[Any] = [None] * len(titles)
+    formats: list[Any] = [book.text] * len(titles)
     for c in range(len(titles)):
         if first_money <= c < tail:
             formats[c] = book.rupiah
         elif first_target <= c < first_money:
             formats[c] = book.number
-        elif c in (3, 4, 5):
+        elif c in (3, 4, 5) or c >= tail + 4:  # nama, kinerja, indikator, catatan
             formats[c] = book.wrap
     put = book.put
+    wrapped = [c for c in range(len(titles)) if formats[c] is book.wrap]
     for r, row in enumerate(matrix.rows, start=1):
         cells = matrix_cells(matrix, row)
         if row.first:
@@ -200,8 +211,9 @@ def _matrix_sheet(book: _Book, matrix: Matrix) -> None:
             value = cells[c]
             if value is not None:
                 put(ws, r, c, value, formats[c])
-        if row.depth:
-            ws.set_row(r, None, None, {"level": min(row.depth, 7)})
+        height = _height([(cells[c], widths[c]) for c in wrapped])
+        if row.depth or height is not None:
+            ws.set_row(r, height, None, {"level": min(row.depth, 7)})
 
 
 def _budget_sheet(book: _Book, plan: LoadedPlan) -> None:
@@ -214,7 +226,7 @@ def _budget_sheet(book: _Book, plan: LoadedPlan) -> None:
     for year in years:
         suffix = f" {year}" if yearly else ""
         titles += [f"Anggaran{suffix}", f"Jumlah rincian{suffix}", f"Selisih{suffix}"]
-    widths = {0: 13, 1: 22, 2: 18, 3: 50}
+    widths = {0: 13, 1: 28, 2: 18, 3: 50}
     widths |= {c: 18 for c in range(_MONEY_COL, len(titles))}
     book.header(ws, titles, widths)
     ws.outline_settings(True, False, True, False)
@@ -228,8 +240,8 @@ def _budget_sheet(book: _Book, plan: LoadedPlan) -> None:
         node = row.ref.node
         level = row.ref.level
         put(ws, r, 0, BY_KEY[level].label, book.level[level])
-        put(ws, r, 1, node.id)
-        put(ws, r, 2, getattr(node, "kode", None))
+        put(ws, r, 1, node.id, book.text)
+        put(ws, r, 2, getattr(node, "kode", None), book.text)
         name_fmt = book.mismatch if row.mismatch else book.wrap
         put(ws, r, 3, getattr(node, "nama", None) or node.kinerja, name_fmt)
         for y, year in enumerate(years):
@@ -247,8 +259,9 @@ def _budget_sheet(book: _Book, plan: LoadedPlan) -> None:
                         r, col + 2, f"={a}-{b}", book.rupiah, row.difference.get(year, 0)
                     )
         depth = row.ref.depth - start
-        if depth:
-            ws.set_row(r, None, None, {"level": min(depth, 7)})
+        height = _height([(getattr(node, "nama", None) or node.kinerja, widths[3])])
+        if depth or height is not None:
+            ws.set_row(r, height, None, {"level": min(depth, 7)})
     last = len(rollup.rows)
     total_row = last + 1
     tops = [row for row in rollup.rows if _is_top_budget(row)]
@@ -274,6 +287,26 @@ def _budget_sheet(book: _Book, plan: LoadedPlan) -> None:
         "rinciannya bila tidak tertulis); Selisih = Anggaran − Jumlah rincian. Selisih bukan "
         "nol ditandai merah.",
     )
+
+
+#: Points per line of wrapped text, and characters of a line per unit of column width.
+_LINE_HEIGHT = 15
+_CHARS_PER_WIDTH = 1.15
+
+
+def _height(cells: list[tuple[object, int]]) -> float | None:
+    """A row height that shows every wrapped text cell whole (``None``: one line suffices).
+
+    Spreadsheets keep the height a file gives; LibreOffice does not fit rows
+    to wrapped text when it opens a file, so pokin sets it from the length of
+    the text and the width of its column.
+    """
+    lines = 1
+    for value, width in cells:
+        if isinstance(value, str) and len(value) > width:
+            per_line = max(int(width * _CHARS_PER_WIDTH), 1)
+            lines = max(lines, -(-len(value) // per_line))
+    return float(min(lines, 27) * _LINE_HEIGHT) if lines > 1 else None
 
 
 def _is_top_budget(row: BudgetRow) -> bool:
@@ -324,6 +357,7 @@ def _renstra_sheet(book: _Book, plan: LoadedPlan) -> None:
     years = sorted(year_set)
     titles += [f"Target {y}" for y in years] + ["Catatan", "Catatan Indikator"]
     widths = {0: 10, 1: 24, 2: 45, 3: 50, 4: 10} | {c: 11 for c in range(5, 5 + len(years))}
+    widths |= {5 + len(years): 50, 6 + len(years): 30}
     book.header(ws, titles, widths)
     r = 1
     for kind, _, item in items:
@@ -333,15 +367,24 @@ def _renstra_sheet(book: _Book, plan: LoadedPlan) -> None:
         for n, ind in enumerate(cells_list):
             if n == 0:
                 book.put(ws, r, 0, "Tujuan" if kind == "tujuan" else "Sasaran", book.bold)
-                book.put(ws, r, 1, item.id)
+                book.put(ws, r, 1, item.id, book.text)
                 book.put(ws, r, 2, item.kinerja, book.wrap)
                 book.put(ws, r, 5 + len(years), item.catatan, book.wrap)
             if ind is not None:
                 book.put(ws, r, 3, ind.uraian, book.wrap)
-                book.put(ws, r, 4, ind.satuan)
+                book.put(ws, r, 4, ind.satuan, book.text)
                 for c, year in enumerate(years, start=5):
                     book.put(ws, r, c, ind.targets.get(year), book.number)
                 book.put(ws, r, 6 + len(years), ind.catatan, book.wrap)
+            height = _height(
+                [
+                    (item.kinerja if n == 0 else None, 45),
+                    (ind.uraian if ind else None, 50),
+                    (item.catatan if n == 0 else None, 50),
+                ]
+            )
+            if height is not None:
+                ws.set_row(r, height)
             r += 1
 
 
@@ -387,7 +430,8 @@ def _pk_sheet(book: _Book, pk: Any) -> None:
     ws.set_column(0, 0, 5)
     ws.set_column(1, 1, 45)
     ws.set_column(2, 2, 50)
-    ws.set_column(3, 4, 14)
+    ws.set_column(3, 3, 20)
+    ws.set_column(4, 4, 14)
     book.put(ws, 0, 0, f"PERJANJIAN KINERJA TAHUN {pk.tahun}", book.title)
     book.put(ws, 1, 0, pk.perangkat_daerah, book.bold)
     book.put(ws, 2, 0, f"Pihak pertama: {pk.jabatan.nama}")
@@ -407,10 +451,15 @@ def _pk_sheet(book: _Book, pk: Any) -> None:
                 book.put(ws, r, 2, ind.uraian, book.wrap)
                 book.put(ws, r, 3, ind.target, book.number)
                 book.put(ws, r, 4, ind.satuan, book.text)
+            height = _height(
+                [(sasaran.kinerja if i == 0 else None, 45), (ind.uraian if ind else None, 50)]
+            )
+            if height is not None:
+                ws.set_row(r, height)
             r += 1
     if pk.show_anggaran and pk.anggaran:
         r += 1
-        for c, title in enumerate(["No", "Program / Kegiatan / Sub Kegiatan", "", "Anggaran"]):
+        for c, title in enumerate(["No", "Program / Kegiatan / Sub Kegiatan", "Kode", "Anggaran"]):
             ws.write_string(r, c, title, book.head)
         r += 1
         for n, line in enumerate(pk.anggaran, start=1):
@@ -419,6 +468,9 @@ def _pk_sheet(book: _Book, pk: Any) -> None:
             book.put(ws, r, 1, name, book.wrap)
             book.put(ws, r, 2, line.node.kode, book.text)
             book.put(ws, r, 3, line.node.anggaran, book.rupiah)
+            height = _height([(name, 45)])
+            if height is not None:
+                ws.set_row(r, height)
             r += 1
         book.put(ws, r, 1, "Jumlah", book.bold)
         ws.write_number(r, 3, pk.total_anggaran, book.rupiah_bold)
