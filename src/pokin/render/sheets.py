@@ -202,7 +202,7 @@ def _matrix_sheet(book: _Book, matrix: Matrix) -> None:
         elif c in (3, 4, 5) or c >= tail + 4:  # nama, kinerja, indikator, catatan
             formats[c] = book.wrap
     put = book.put
-    wrapped = [c for c in range(len(titles)) if formats[c] is book.wrap]
+    wrapped = [(c, _per_line(widths[c])) for c in range(len(titles)) if formats[c] is book.wrap]
     for r, row in enumerate(matrix.rows, start=1):
         cells = matrix_cells(matrix, row)
         if row.first:
@@ -211,7 +211,12 @@ def _matrix_sheet(book: _Book, matrix: Matrix) -> None:
             value = cells[c]
             if value is not None:
                 put(ws, r, c, value, formats[c])
-        height = _height([(cells[c], widths[c]) for c in wrapped])
+        lines = 1
+        for c, per_line in wrapped:
+            value = cells[c]
+            if value is not None and len(value) > per_line:  # type: ignore[arg-type]
+                lines = max(lines, -(-len(value) // per_line))  # type: ignore[arg-type]
+        height = _line_height(lines)
         if row.depth or height is not None:
             ws.set_row(r, height, None, {"level": min(row.depth, 7)})
 
@@ -235,6 +240,7 @@ def _budget_sheet(book: _Book, plan: LoadedPlan) -> None:
         line[id(row)] = r
     start = min((row.ref.depth for row in rollup.rows), default=0)
     put = book.put
+    name_per_line = _per_line(widths[3])
     for row in rollup.rows:
         r = line[id(row)]
         node = row.ref.node
@@ -259,7 +265,8 @@ def _budget_sheet(book: _Book, plan: LoadedPlan) -> None:
                         r, col + 2, f"={a}-{b}", book.rupiah, row.difference.get(year, 0)
                     )
         depth = row.ref.depth - start
-        height = _height([(getattr(node, "nama", None) or node.kinerja, widths[3])])
+        name = getattr(node, "nama", None) or node.kinerja
+        height = _line_height(-(-len(name) // name_per_line)) if len(name) > name_per_line else None
         if depth or height is not None:
             ws.set_row(r, height, None, {"level": min(depth, 7)})
     last = len(rollup.rows)
@@ -294,6 +301,16 @@ _LINE_HEIGHT = 15
 _CHARS_PER_WIDTH = 1.15
 
 
+def _per_line(width: int) -> int:
+    """Characters of wrapped text on one line of a column this wide."""
+    return max(int(width * _CHARS_PER_WIDTH), 1)
+
+
+def _line_height(lines: int) -> float | None:
+    """The height of a row of ``lines`` lines (``None``: the default, one line)."""
+    return float(min(lines, 27) * _LINE_HEIGHT) if lines > 1 else None
+
+
 def _height(cells: list[tuple[object, int]]) -> float | None:
     """A row height that shows every wrapped text cell whole (``None``: one line suffices).
 
@@ -304,9 +321,9 @@ def _height(cells: list[tuple[object, int]]) -> float | None:
     lines = 1
     for value, width in cells:
         if isinstance(value, str) and len(value) > width:
-            per_line = max(int(width * _CHARS_PER_WIDTH), 1)
+            per_line = _per_line(width)
             lines = max(lines, -(-len(value) // per_line))
-    return float(min(lines, 27) * _LINE_HEIGHT) if lines > 1 else None
+    return _line_height(lines)
 
 
 def _is_top_budget(row: BudgetRow) -> bool:
