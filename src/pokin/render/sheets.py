@@ -90,7 +90,10 @@ class _Book:
         self.head = book.add_format(
             {"bold": True, "bg_color": "#1F4E79", "font_color": "#FFFFFF", "text_wrap": True}
         )
-        self.text = book.add_format({"valign": "top"})
+        # every cell top-aligned, beside wrapped text: set on the default format
+        # (XlsxWriter's documented way to change it), so plain cells carry no style
+        book.formats[0].set_align("top")
+        self.text = None
         self.wrap = book.add_format({"valign": "top", "text_wrap": True})
         self.rupiah = book.add_format({"num_format": RUPIAH_FORMAT, "valign": "top"})
         self.rupiah_bold = book.add_format(
@@ -193,7 +196,7 @@ def _matrix_sheet(book: _Book, matrix: Matrix) -> None:
     widths |= {tail: 14, tail + 1: 18, tail + 2: 14, tail + 3: 14, tail + 4: 40, tail + 5: 30}
     book.header(ws, titles, widths)
     ws.outline_settings(True, False, True, False)
-    formats: list[Any] = [book.text] * len(titles)
+    formats: list[Any] = [None] * len(titles)
     for c in range(len(titles)):
         if first_money <= c < tail:
             formats[c] = book.rupiah
