@@ -25,6 +25,7 @@ def test_init_with_three_kode_from_different_programs_validates(tmp_path: Path) 
     assert "pokin: 1  # versi format rencana" in text
     validate = run_pokin("validate", str(plan))
     assert validate.code == 0, validate.stdout
+    assert run_pokin("fmt", "--check", str(plan)).code == 0  # already canonical
     assert "0 galat" in validate.stdout
     loaded = load_file(plan).plan
     assert loaded is not None

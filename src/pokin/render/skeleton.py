@@ -19,7 +19,15 @@ def quote(text: str) -> str:
 
 
 def render_skeleton(sk: Skeleton, schema: str = "pokin.schema.json") -> str:
-    """The commented YAML text of a new plan."""
+    """The commented YAML text of a new plan, in ``pokin fmt``'s layout (comments kept)."""
+    from pokin.render.fmt import format_bytes
+
+    text = _skeleton_text(sk, schema)
+    formatted = format_bytes(text.encode("utf-8"), "rencana.yaml").formatted
+    return formatted.decode("utf-8") if formatted is not None else text
+
+
+def _skeleton_text(sk: Skeleton, schema: str) -> str:
     pd = sk.perangkat_daerah
     lines = [
         f"# yaml-language-server: $schema={schema}",
@@ -27,17 +35,13 @@ def render_skeleton(sk: Skeleton, schema: str = "pokin.schema.json") -> str:
         "#",
         f"# Penjenjangan Kinerja {pd}, tahun {sk.tahun}: kerangka dari `pokin init`.",
         "# Isi bagian bertanda GANTI, lalu periksa dengan: pokin validate BERKAS.yaml",
-        "# Format lengkap: docs/format.md; contoh lengkap: examples/dinsos_kotim_2025.yaml.",
+        "# Arti setiap kode masalah: pokin rules KODE; semua perintah: pokin --help.",
         "",
         "pokin: 1  # versi format rencana",
         f"perangkat_daerah: {quote(pd)}  # nama perangkat daerah",
         f"tahun: {sk.tahun}  # tahun anggaran yang direncanakan",
         f"# periode: [{sk.tahun}, {sk.tahun + 4}]  # periode Renstra (target tahunan di dalamnya)",
     ]
-    if sk.nomenklatur:
-        lines.append(f"nomenklatur: {sk.nomenklatur}  # daftar kode resmi yang dipakai")
-    if sk.jenis_pemda:
-        lines.append(f"jenis_pemda: {sk.jenis_pemda}  # kabupaten, kota atau provinsi")
     lines += [
         "",
         "# Jabatan yang menandatangani Perjanjian Kinerja (PK); node menunjuknya dengan pj.",
@@ -83,6 +87,12 @@ def render_skeleton(sk: Skeleton, schema: str = "pokin.schema.json") -> str:
             "    # kegiatan → subkegiatan (lihat contoh); `pokin init --kode 1.06.06.2.01.0001`",
             "    # menuliskannya dari nomenklatur resmi.",
         ]
+    if sk.nomenklatur or sk.jenis_pemda:
+        lines += ["", "# Daftar kode resmi yang dipakai kode di atas (diperiksa pokin validate)."]
+    if sk.nomenklatur:
+        lines.append(f"nomenklatur: {sk.nomenklatur}  # kepmendagri-900 atau pemutakhiran-2027")
+    if sk.jenis_pemda:
+        lines.append(f"jenis_pemda: {sk.jenis_pemda}  # kabupaten, kota atau provinsi")
     return "\n".join(lines) + "\n"
 
 
