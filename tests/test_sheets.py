@@ -505,3 +505,37 @@ def test_export_long_sums_become_sumifs_over_the_subtree(monkeypatch: pytest.Mon
     expected = f'SUMIFS(E{n + 1}:E{n + 5},$A{n + 1}:$A{n + 5},"Sub Kegiatan")'
     assert expected in xml.replace("&quot;", '"')
     assert rows[n - 1][5] == 372_250_370
+
+
+def test_import_without_a_matrix_sheet_or_a_good_mapping(tmp_path: Path) -> None:
+    book = tmp_path / "lain.xlsx"
+    wb = xlsxwriter.Workbook(str(book))
+    wb.add_worksheet("Data").write_string(0, 0, "Kode")
+    wb.close()
+    run = run_pokin(
+        "import",
+        str(book),
+        "-o",
+        str(tmp_path / "a.yaml"),
+        "--tahun",
+        "2025",
+        "--perangkat-daerah",
+        "Dinas X",
+    )
+    assert run.code == 1
+    assert f"{book}:Data!A1: X001 galat" in run.stdout
+    bad = run_pokin(
+        "import", str(book), "-o", str(tmp_path / "b.yaml"), "--columns", "kode=A,nama=1",
+        "--tahun", "2025", "--perangkat-daerah", "Dinas X",
+    )  # fmt: skip
+    assert bad.code == 2 and "bukan huruf kolom" in bad.stderr
+    no_kinerja = run_pokin(
+        "import", str(book), "-o", str(tmp_path / "c.yaml"), "--columns", "kode=A,nama=B",
+        "--tahun", "2025", "--perangkat-daerah", "Dinas X",
+    )  # fmt: skip
+    assert no_kinerja.code == 2 and "kinerja belum dipetakan" in no_kinerja.stderr
+    no_header = run_pokin(
+        "import", str(book), "-o", str(tmp_path / "d.yaml"), "--columns", "kode=A,nama=B,kinerja=B"
+    )
+    assert no_header.code == 2 and "--tahun dan --perangkat-daerah" in no_header.stderr
+    assert not any((tmp_path / n).exists() for n in ("b.yaml", "c.yaml", "d.yaml"))
