@@ -1,4 +1,4 @@
-"""The Anggaran sheet's formulas, recalculated by LibreOffice, give pokin's own figures.
+"""LibreOffice on the exported workbook: it recalculates pokin's figures, and its saves import back.
 
 The workbook is written without cached formula results, so LibreOffice has to
 compute every Jumlah rincian, Selisih and the total itself (recalculation on
@@ -90,3 +90,25 @@ def test_libreoffice_recalculates_pokins_figures(
         assert shown == theirs[4:7], ours[1]
     total = next(r for r in computed if r[3] == "Total anggaran (jumlah program)")
     assert total[5] == "6312818993"
+
+
+@pytest.mark.parametrize("suffix", ["ods", "xlsx"])
+def test_roundtrip_after_libreoffice_saves_the_workbook(tmp_path: Path, suffix: str) -> None:
+    """A planner opens the workbook, saves it (as .ods, or again as .xlsx): the plan is the same."""
+    from tests.helpers import run_pokin
+
+    book = tmp_path / "dinsos.xlsx"
+    assert run_pokin("export", str(EXAMPLE), "-o", str(book)).code == 0
+    saved_dir = tmp_path / "disimpan"
+    target = "ods" if suffix == "ods" else "xlsx:Calc MS Excel 2007 XML"
+    assert SOFFICE is not None
+    subprocess.run(
+        [SOFFICE, f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}", "--headless",
+         "--convert-to", target, "--outdir", str(saved_dir), str(book)],
+        check=True, capture_output=True, timeout=180,
+    )  # fmt: skip
+    saved = saved_dir / f"dinsos.{suffix}"
+    back = tmp_path / "kembali.yaml"
+    run = run_pokin("import", str(saved), "-o", str(back))
+    assert run.code == 0, run.stdout
+    assert run_pokin("diff", str(EXAMPLE), str(back), "--exit-code").code == 0
