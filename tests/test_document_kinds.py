@@ -173,9 +173,9 @@ def test_pejabat_nip_has_18_digits() -> None:
 
 def test_pokin_rules_shows_the_kinds_each_rule_applies_to() -> None:
     run = run_pokin("rules", "C002")
-    assert "document kinds: penjenjangan, renstra, renja" in run.stdout
+    assert "jenis dokumen: penjenjangan, renstra, renja" in run.stdout
     listing = run_pokin("rules").stdout
-    assert "(not in: rpjmd, pk)" in listing
+    assert "(tidak untuk: rpjmd, pk)" in listing
 
 
 @pytest.mark.parametrize("command", ["tree", "budget"])

@@ -218,7 +218,7 @@ def test_non_utf8_and_newline_file_names_print_visibly(tmp_path: Path) -> None:
     ("name", "content", "needle"),
     [
         ("pk.html.j2", b"{{ pk.jabatan.nama }} caf\xe9", "UTF-8"),
-        ("pk.html.j2", b"{% for x in %}", "template error"),
+        ("pk.html.j2", b"{% for x in %}", "templat salah"),
         ("pk.html.j2", b"{{ 1 + 'a' }}", "gagal"),
     ],
 )

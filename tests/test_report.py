@@ -323,7 +323,7 @@ def test_template_dir_overrides(tmp_path: Path) -> None:
     assert "| Anggaran | Rp 372.250.370 |" in run.stdout  # the rest is pokin's
     (tdir / "laporan.md.j2").write_text("{% if %}", encoding="utf-8")
     broken = run_pokin("report", str(EXAMPLE), "-f", "md", "--template-dir", str(tdir))
-    assert broken.code == 2 and "template error" in broken.stderr
+    assert broken.code == 2 and "templat salah" in broken.stderr
     assert "Traceback" not in broken.stderr
 
 

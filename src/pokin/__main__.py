@@ -34,6 +34,11 @@ def main() -> None:
             sys.stdout.buffer.write(text)
             sys.stdout.flush()
             return
+    if sys.argv[1:] in (["--version"], ["-V"]):
+        from pokin import __version__
+
+        sys.stdout.write(f"pokin {__version__}\n")
+        return
     _skip_pydantic_plugin_scan()
     args = sys.argv[1:]
     if len(args) >= 2 and args[0] == "validate" and not any(a.startswith("-") for a in args):
@@ -73,7 +78,8 @@ def _quick_validate(paths: list[str]) -> int:
             raise
         sys.stderr.write(
             f"pokin: internal error: {type(exc).__name__}: {exc}\n"
-            "Run again with POKIN_DEBUG=1 for details and report it to the pokin maintainers.\n"
+            "(galat internal pokin) Jalankan lagi dengan POKIN_DEBUG=1 untuk rinciannya dan "
+            "laporkan kepada pengelola pokin.\n"
         )
         return 2
 

@@ -20,6 +20,9 @@ class Problem:
     ``line`` and ``column`` are 1-based. ``node`` is the id of the nearest
     node (outcome, csf, program, kegiatan, subkegiatan, renstra item or
     jabatan) or ``None`` when the problem is about the file as a whole.
+    ``cell`` is set for a problem in a spreadsheet (`pokin import`): the
+    sheet and cell, ``Matriks!C12`` (``C12`` in a CSV file); line and column
+    are then the cell's row and column numbers.
     """
 
     code: str
@@ -30,14 +33,22 @@ class Problem:
     column: int = 1
     node: str | None = None
     path: Path = field(default=(), compare=False, repr=False)
+    cell: str | None = None
+
+    @property
+    def where(self) -> str:
+        """``file:line:column``, or ``file:Sheet!C12`` for a spreadsheet cell."""
+        if self.cell is not None:
+            return f"{self.file}:{self.cell}"
+        return f"{self.file}:{self.line}:{self.column}"
 
     def sort_key(self) -> tuple[str, int, int, str]:
         """Order problems by position, then code."""
         return (self.file, self.line, self.column, self.code)
 
     def as_dict(self) -> dict[str, object]:
-        """The JSON shape of a problem (``format_version`` 1)."""
-        return {
+        """The JSON shape of a problem (``format_version`` 1; ``cell`` only where set)."""
+        shape: dict[str, object] = {
             "code": self.code,
             "severity": self.severity,
             "message": self.message,
@@ -46,6 +57,9 @@ class Problem:
             "column": self.column,
             "node": self.node,
         }
+        if self.cell is not None:
+            shape["cell"] = self.cell
+        return shape
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,7 +10,10 @@ from pokin.cli import (  # noqa: F401  (each module registers its commands)
     budget,
     capaian,
     diff,
+    export,
     fix,
+    import_,
+    init,
     lkjip,
     nomenklatur,
     report,
@@ -49,6 +52,7 @@ def main() -> None:
             raise
         sys.stderr.write(
             f"pokin: internal error: {type(exc).__name__}: {exc}\n"
-            "Run again with POKIN_DEBUG=1 for details and report it to the pokin maintainers.\n"
+            "(galat internal pokin) Jalankan lagi dengan POKIN_DEBUG=1 untuk rinciannya dan "
+            "laporkan kepada pengelola pokin.\n"
         )
         sys.exit(2)

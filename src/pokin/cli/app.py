@@ -9,7 +9,7 @@ from __future__ import annotations
 import enum
 import os
 import sys
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
@@ -18,16 +18,40 @@ from pokin.render.formats import PROBLEM_FORMATS, choice, emit, write_out
 app = typer.Typer(
     name="pokin",
     help=(
-        "Penjenjangan Kinerja (PermenPAN-RB 89/2021) as version-controlled YAML: "
-        "validate plans, check budgets, draw the pohon kinerja, write reports, "
-        "review changes."
+        "Penjenjangan Kinerja (PermenPAN-RB 89/2021) sebagai YAML dalam git: periksa "
+        "rencana, cocokkan anggaran, gambar pohon kinerja, tulis laporan dan PK, tinjau "
+        "perubahan, tukar dengan Excel."
     ),
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        from pokin import __version__
+
+        sys.stdout.write(f"pokin {__version__}\n")
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version",
+            "-V",
+            callback=_show_version,
+            is_eager=True,
+            help="Tampilkan versi pokin lalu keluar.",
+        ),
+    ] = False,
+) -> None:
+    """Options before the command (pokin --version)."""
 
 
 if TYPE_CHECKING:

@@ -32,17 +32,17 @@ def budget(
     plan: Annotated[
         str,
         typer.Argument(
-            metavar="PLAN", help="The plan file, or a workspace folder (the pemda's budget)."
+            metavar="PLAN", help="Berkas rencana, atau folder workspace (anggaran pemda)."
         ),
     ],
     by: Annotated[
         BudgetBy | None,
         typer.Option(
             "--by",
-            help="program: program → kegiatan → sub kegiatan tree (default; on a workspace: "
-            "per program kode across the pemda); csf: money per CSF; jabatan: money each "
-            "position answers for; pd, urusan: on a workspace, per perangkat daerah (default) "
-            "or per urusan/bidang.",
+            help="program: pohon program → kegiatan → sub kegiatan (bawaan; pada workspace: "
+            "per kode program di seluruh pemda); csf: anggaran per CSF; jabatan: anggaran "
+            "yang menjadi tanggung jawab tiap jabatan; pd, urusan: pada workspace, per "
+            "perangkat daerah (bawaan) atau per urusan/bidang.",
         ),
     ] = None,
     depth: Annotated[
@@ -50,19 +50,20 @@ def budget(
         typer.Option(
             "--depth",
             min=1,
-            help="Levels shown from the top of the view (default: all for program, 1 for csf).",
+            help="Tingkat yang ditampilkan dari puncak tampilan "
+            "(bawaan: semua untuk program, 1 untuk csf).",
         ),
     ] = None,
     output_format: Annotated[
         BudgetFormat,
-        typer.Option("--format", "-f", help="Output format."),
+        typer.Option("--format", "-f", help="Format keluaran."),
     ] = "human",  # type: ignore[assignment]
 ) -> None:
-    """Show the budget roll-up: declared anggaran, the sum of its parts, differences.
+    """Tampilkan rekap anggaran: anggaran tertulis, jumlah rinciannya, selisihnya.
 
-    Exit codes: 0 every declared figure matches its parts, 1 a figure differs
-    (or the plan has YAML/schema errors, reported as `pokin validate` does),
-    2 could not run.
+    Kode keluar: 0 setiap angka tertulis sama dengan jumlah rinciannya, 1 ada
+    angka yang berbeda (atau rencana mengandung galat YAML/skema, dilaporkan
+    seperti `pokin validate`), 2 tidak dapat berjalan.
     """
     from pokin.problems import UsageError
     from pokin.views.budget import budget_view

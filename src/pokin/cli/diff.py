@@ -29,8 +29,8 @@ def diff(
         list[str],
         typer.Argument(
             metavar="PLAN",
-            help="OLD NEW (two plan files), or PLAN with --rev; with --git-external the "
-            "7 (or 9) arguments git passes to an external diff.",
+            help="LAMA BARU (dua berkas rencana), atau PLAN dengan --rev; dengan "
+            "--git-external 7 (atau 9) argumen yang diberikan git kepada diff eksternal.",
             show_default=False,
         ),
     ],
@@ -40,35 +40,35 @@ def diff(
             "--rev",
             "-r",
             metavar="REV",
-            help="Compare PLAN at this git revision with the working file (default HEAD), "
-            "or two revisions: A..B.",
+            help="Bandingkan PLAN pada revisi git ini dengan berkas kerja (bawaan HEAD), "
+            "atau dua revisi: A..B.",
         ),
     ] = None,
     output_format: Annotated[
         DiffFormat | None,
-        typer.Option("--format", "-f", help="Output format: human, md or json (default human)."),
+        typer.Option("--format", "-f", help="Format keluaran: human, md atau json (bawaan human)."),
     ] = None,
     exit_code: Annotated[
         bool,
         typer.Option(
-            "--exit-code", help="Exit 1 when there are changes (as git diff --exit-code)."
+            "--exit-code", help="Keluar 1 bila ada perubahan (seperti git diff --exit-code)."
         ),
     ] = False,
     git_external: Annotated[
         bool,
         typer.Option(
             "--git-external",
-            help="Run as git's external diff (diff.pokin.command): take git's 7 arguments.",
+            help="Berjalan sebagai diff eksternal git (diff.pokin.command): 7 argumen git.",
         ),
     ] = False,
 ) -> None:
-    """Compare two plans by node id: what was added, removed, moved and changed.
+    """Bandingkan dua rencana menurut id node: apa yang ditambah, dihapus, dipindah, diubah.
 
-    Nodes, indicators, anggaran, pj, Renstra and jabatan, then the budget
-    change per CSF and program and a one-line summary.
+    Node, indikator, anggaran, pj, Renstra dan jabatan, lalu perubahan
+    anggaran per CSF dan program serta ringkasan satu baris.
 
-    Exit codes: 0 compared (no change, or changes without --exit-code), 1
-    changes found with --exit-code, 2 could not compare.
+    Kode keluar: 0 dibandingkan (tanpa perubahan, atau ada perubahan tanpa
+    --exit-code), 1 ada perubahan dengan --exit-code, 2 tidak dapat dibandingkan.
     """
     from pokin.check.engine import check_loaded
     from pokin.check.result import Report
@@ -273,25 +273,44 @@ def _print_changes(changes: Changes, fmt: str, header: str | None = None) -> Non
 def fmt(
     paths: Annotated[
         list[str],
-        typer.Argument(metavar="PATH", help="Plan files, or folders searched for *.yaml / *.yml."),
+        typer.Argument(
+            metavar="PATH", help="Berkas rencana, atau folder yang dicari *.yaml / *.yml."
+        ),
     ],
     check: Annotated[
         bool,
         typer.Option(
-            "--check", help="Change nothing; print a diff and exit 1 if a file is not formatted."
+            "--check",
+            help="Jangan mengubah apa pun; cetak diff dan keluar 1 bila ada berkas yang "
+            "belum berformat baku.",
+        ),
+    ] = False,
+    plans_only: Annotated[
+        bool,
+        typer.Option(
+            "--plans-only",
+            help="Lewati berkas yang bukan rencana pokin (tanpa kunci 'pokin:' di tingkat atas).",
         ),
     ] = False,
 ) -> None:
-    """Rewrite plans into the one canonical layout, keeping comments and node order.
+    """Tulis ulang rencana ke satu tata letak baku, komentar dan urutan node dipertahankan.
 
-    Exit codes: 0 all formatted (or already canonical), 1 with --check when a
-    file would change, or when a file could not be parsed (it is left
-    untouched), 2 could not run.
+    Kode keluar: 0 semua berformat baku (atau sudah baku), 1 dengan --check bila
+    ada berkas yang akan berubah, atau bila berkas tidak dapat dibaca (berkas
+    itu dibiarkan), 2 tidak dapat berjalan.
     """
     from pokin.problems import UsageError
     from pokin.render.diff import print_fmt_report
     from pokin.render.fmt import format_paths
 
+    if plans_only:
+        import os
+
+        from pokin.atomic import is_plan_file
+
+        paths = [p for p in paths if os.path.isdir(p) or is_plan_file(p)]
+        if not paths:
+            raise typer.Exit(0)
     try:
         report = format_paths(paths, write=not check)
     except UsageError as exc:

@@ -30,10 +30,10 @@ _FORMAT_HELP = (
     "html); docx adalah dokumen Word dari isi yang sama, untuk disunting sebelum ditandatangani."
 )
 _TEMPLATES_HELP = (
-    "Folder of Jinja templates that replace pokin's own of the same name "
+    "Folder templat Jinja yang menggantikan templat pokin bernama sama "
     "(laporan.html.j2, pk.md.j2, style.css, …)."
 )
-_DATE_HELP = "Date printed on the document, YYYY-MM-DD (default: none, left blank)."
+_DATE_HELP = "Tanggal yang dicetak pada dokumen, YYYY-MM-DD (bawaan: dikosongkan)."
 
 # options both document commands take
 FormatOption = Annotated[DocFormat | None, typer.Option("--format", "-f", help=_FORMAT_HELP)]
@@ -88,12 +88,12 @@ def _date(value: str | None) -> dt.date | None:
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        fail(f"--date '{value}' is not a date in the form YYYY-MM-DD")
+        fail(f"--date '{value}' bukan tanggal berbentuk YYYY-MM-DD")
 
 
 def _template_dir(value: str | None) -> str | None:
     if value is not None and not Path(value).is_dir():
-        fail(f"--template-dir {value}: no such folder")
+        fail(f"--template-dir {value}: folder tidak ada")
     return value
 
 
@@ -102,12 +102,12 @@ def _render_error(exc: Exception, template_dir: str | None = None) -> None:
     import jinja2
 
     if isinstance(exc, jinja2.TemplateNotFound):
-        fail(f"template not found: {exc.name}")
+        fail(f"templat tidak ditemukan: {exc.name}")
     if isinstance(exc, jinja2.TemplateError):
         where = (
             f" ({exc.filename}:{exc.lineno})" if isinstance(exc, jinja2.TemplateSyntaxError) else ""
         )
-        fail(f"template error{where}: {exc}")
+        fail(f"templat salah{where}: {exc}")
     if isinstance(exc, UnicodeDecodeError):
         fail(f"templat di {template_dir or 'pokin'} bukan UTF-8; simpan ulang sebagai UTF-8")
     if template_dir is not None:  # an agency template that fails while running
@@ -117,18 +117,18 @@ def _render_error(exc: Exception, template_dir: str | None = None) -> None:
 
 @app.command()
 def report(
-    plan: Annotated[str, typer.Argument(metavar="PLAN", help="The plan file (YAML).")],
+    plan: Annotated[str, typer.Argument(metavar="PLAN", help="Berkas rencana (YAML).")],
     output: Annotated[
         str | None,
         typer.Option(
-            "--output", "-o", metavar="FILE", help="File to write (default: standard output)."
+            "--output", "-o", metavar="FILE", help="Berkas yang ditulis (bawaan: keluaran standar)."
         ),
     ] = None,
     output_format: FormatOption = None,
     template_dir: TemplateDirOption = None,
     date: DateOption = None,
     no_diagram: Annotated[
-        bool, typer.Option("--no-diagram", help="Leave the pohon kinerja diagram out.")
+        bool, typer.Option("--no-diagram", help="Tanpa diagram pohon kinerja.")
     ] = False,
     diagram_depth: Annotated[
         int | None,
@@ -136,7 +136,7 @@ def report(
             "--diagram-depth",
             min=1,
             metavar="N",
-            help="Draw the pohon kinerja only N levels below the outcome (large plans).",
+            help="Gambar pohon kinerja hanya N tingkat di bawah outcome (rencana besar).",
         ),
     ] = None,
     place: Annotated[
@@ -164,13 +164,13 @@ def report(
         ),
     ] = None,
 ) -> None:
-    """Write the planning report: Tahap 1 to 5, budget, signature page and annexes.
+    """Tulis laporan perencanaan: Tahap 1 sampai 5, anggaran, lembar pengesahan dan lampiran.
 
-    HTML is one self-contained file with the pohon kinerja inline as printable
-    A4 pages; Markdown links those pages as SVG files written beside it
-    (<name>-pohon-01.svg, …); -o FILE.docx writes a Word document. Exit
-    codes: 0 written, 1 written but the plan has errors (the report lists
-    them) or the plan could not be read at all, 2 could not run.
+    HTML satu berkas utuh dengan pohon kinerja di dalamnya sebagai halaman A4
+    yang dapat dicetak; Markdown menautkan halaman itu sebagai berkas SVG di
+    sampingnya (<nama>-pohon-01.svg, …); -o BERKAS.docx menulis dokumen Word.
+    Kode keluar: 0 ditulis, 1 ditulis tetapi rencana mengandung galat (laporan
+    mencantumkannya) atau rencana tidak terbaca, 2 tidak dapat berjalan.
     """
     from pokin.atomic import refuse_plan, write_atomic
     from pokin.problems import UsageError
@@ -286,7 +286,7 @@ def _workspace_report(path: str, fmt: Format, output: str | None) -> None:
     try:
         write_atomic(output, text)
     except OSError as exc:
-        fail(f"cannot write {output}: {exc.strerror or exc}")
+        fail(f"{output} tidak dapat ditulis: {exc.strerror or exc}")
     sys.stderr.write(
         f"pokin: halaman cakupan {len(rows)} rencana ditulis ke {output}; {errors} galat.\n"
     )
@@ -295,13 +295,13 @@ def _workspace_report(path: str, fmt: Format, output: str | None) -> None:
 
 @app.command()
 def pk(
-    plan: Annotated[str, typer.Argument(metavar="PLAN", help="The plan file (YAML).")],
+    plan: Annotated[str, typer.Argument(metavar="PLAN", help="Berkas rencana (YAML).")],
     jabatan: Annotated[
         str | None,
-        typer.Option("--jabatan", "-j", metavar="ID", help="The jabatan id whose PK to write."),
+        typer.Option("--jabatan", "-j", metavar="ID", help="Id jabatan yang PK-nya ditulis."),
     ] = None,
     all_positions: Annotated[
-        bool, typer.Option("--all", help="Write the PK of every jabatan into the -o folder.")
+        bool, typer.Option("--all", help="Tulis PK setiap jabatan ke folder -o.")
     ] = False,
     output: Annotated[
         str | None,
@@ -309,7 +309,8 @@ def pk(
             "--output",
             "-o",
             metavar="PATH",
-            help="File to write with --jabatan (default: standard output); folder with --all.",
+            help="Berkas yang ditulis dengan --jabatan (bawaan: keluaran standar); "
+            "folder dengan --all.",
         ),
     ] = None,
     output_format: FormatOption = None,
@@ -338,13 +339,14 @@ def pk(
         ),
     ] = None,
 ) -> None:
-    """Write the Perjanjian Kinerja (PK) of one jabatan, or of all of them.
+    """Tulis Perjanjian Kinerja (PK) satu jabatan, atau semua jabatan.
 
-    The PK lists the sasaran the jabatan answers for (pj) with indikator and
-    target, and for eselon III and below the program / kegiatan / sub kegiatan
-    with their anggaran. Place and date stay blank unless given. With --all,
-    files are named pk-<jabatan id>.html (or .md). Exit codes: 0 written, 1 the
-    plan could not be read, 2 could not run (unknown jabatan, bad option).
+    PK memuat sasaran yang menjadi tanggung jawab jabatan (pj) dengan indikator
+    dan target, dan untuk eselon III ke bawah program / kegiatan / sub kegiatan
+    beserta anggarannya. Tempat dan tanggal kosong kecuali diberikan. Dengan
+    --all berkas bernama pk-<id jabatan>.html (atau .md). Kode keluar: 0
+    ditulis, 1 rencana tidak terbaca, 2 tidak dapat berjalan (jabatan tidak
+    dikenal, opsi salah).
     """
     from pokin.atomic import refuse_plan, write_atomic
     from pokin.problems import UsageError
@@ -352,9 +354,9 @@ def pk(
     from pokin.views.pk import build_all, build_pk, with_extras
 
     if all_positions == (jabatan is not None):
-        fail("give either --jabatan ID or --all")
+        fail("beri --jabatan ID atau --all")
     if all_positions and not output:
-        fail("--all needs -o FOLDER")
+        fail("--all memerlukan -o FOLDER")
     fmt, word = _word(_format(output_format, None if all_positions else output))
     if word and not all_positions and (output is None or output == "-"):
         fail("dokumen Word ditulis ke berkas: beri -o PK.docx")

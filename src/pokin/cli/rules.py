@@ -24,15 +24,15 @@ def rules(
         str | None,
         typer.Argument(
             metavar="CODE",
-            help="A rule code (B001), rule name (budget-mismatch) or group (budget).",
+            help="Kode aturan (B001), nama aturan (budget-mismatch) atau kelompok (budget).",
             show_default=False,
         ),
     ] = None,
     output_format: Annotated[
-        RulesFormat, typer.Option("--format", "-f", help="Output format.")
+        RulesFormat, typer.Option("--format", "-f", help="Format keluaran.")
     ] = RulesFormat.text,
 ) -> None:
-    """List every rule with code, group, severity and summary; or explain one rule."""
+    """Daftar aturan (kode, kelompok, tingkat, ringkasan); atau jelaskan satu aturan."""
     from pokin.check.rules.registry import GROUPS, all_rules, get_rule
     from pokin.render.rules import render_rule, render_rule_list, render_rules_json
 
@@ -49,7 +49,7 @@ def rules(
                 write_stdout(render_rule(rule))
             return
         if key.lower() not in GROUPS:
-            fail(f"no rule or group named '{key}'{_suggest(key, registry, GROUPS)}")
+            fail(f"tidak ada aturan atau kelompok bernama '{key}'{_suggest(key, registry, GROUPS)}")
         chosen = [r for r in registry.values() if r.group == key.lower()]
     if output_format is RulesFormat.json:
         write_stdout(render_rules_json(chosen))
@@ -63,4 +63,8 @@ def _suggest(key: str, registry: Mapping[str, object], groups: Mapping[str, str]
     names = [*registry, *groups, *(getattr(r, "name", "") for r in registry.values())]
     guess = suggest(key.upper(), registry, cutoff=0.5)
     guess = guess or suggest(key.lower(), names)
-    return f"; did you mean '{guess[0]}'? (see 'pokin rules')" if guess else " (see 'pokin rules')"
+    return (
+        f"; mungkin maksud Anda: {guess[0]} (lihat 'pokin rules')"
+        if guess
+        else " (lihat 'pokin rules')"
+    )

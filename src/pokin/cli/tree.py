@@ -26,8 +26,8 @@ def tree(
         str,
         typer.Argument(
             metavar="PLAN",
-            help="The plan file, or a workspace folder (the pemda tree; --root KODE_PD zooms "
-            "into one perangkat daerah).",
+            help="Berkas rencana, atau folder workspace (pohon pemda; --root KODE_PD "
+            "memperbesar satu perangkat daerah).",
         ),
     ],
     show: Annotated[
@@ -35,38 +35,40 @@ def tree(
         typer.Option(
             "--show",
             metavar="FIELDS",
-            help="Terminal: details under each node, comma-separated: indikator, target, "
+            help="Terminal: rincian di bawah tiap node, dipisah koma: indikator, target, "
             "anggaran, pj.",
         ),
     ] = None,
     depth: Annotated[
         int | None,
-        typer.Option("--depth", min=0, help="Levels shown below the root (0: the root only)."),
+        typer.Option(
+            "--depth", min=0, help="Tingkat yang ditampilkan di bawah akar (0: akar saja)."
+        ),
     ] = None,
     root: Annotated[
         str | None,
-        typer.Option("--root", metavar="ID", help="Draw only the branch under this node id."),
+        typer.Option("--root", metavar="ID", help="Gambar hanya cabang di bawah id node ini."),
     ] = None,
     dot: Annotated[
-        str | None, typer.Option("--dot", metavar=_FILE, help="Write Graphviz DOT ('-': stdout).")
+        str | None, typer.Option("--dot", metavar=_FILE, help="Tulis Graphviz DOT ('-': stdout).")
     ] = None,
     svg: Annotated[
-        str | None, typer.Option("--svg", metavar=_FILE, help="Write SVG ('-': stdout).")
+        str | None, typer.Option("--svg", metavar=_FILE, help="Tulis SVG ('-': stdout).")
     ] = None,
     png: Annotated[
         str | None,
-        typer.Option("--png", metavar=_FILE, help="Write PNG (needs Graphviz installed)."),
+        typer.Option("--png", metavar=_FILE, help="Tulis PNG (memerlukan Graphviz terpasang)."),
     ] = None,
     pdf: Annotated[
         str | None,
-        typer.Option("--pdf", metavar=_FILE, help="Write PDF (needs Graphviz installed)."),
+        typer.Option("--pdf", metavar=_FILE, help="Tulis PDF (memerlukan Graphviz terpasang)."),
     ] = None,
     rankdir: Annotated[
         str,
         typer.Option(
             "--rankdir",
             metavar="TB|LR",
-            help="Diagram direction: TB (top-down) or LR (for wide trees).",
+            help="Arah diagram: TB (atas ke bawah) atau LR (untuk pohon lebar).",
         ),
     ] = "TB",
     page: Annotated[
@@ -92,15 +94,15 @@ def tree(
         bool, typer.Option("--pj", help="Dengan --page: penanggung jawab di setiap kotak.")
     ] = False,
 ) -> None:
-    """Show the pohon kinerja: a coloured tree here, or a diagram file.
+    """Tampilkan pohon kinerja: pohon berwarna di terminal, atau berkas diagram.
 
-    Without --dot/--svg/--png/--pdf the tree is printed on the terminal. SVG
-    works without Graphviz installed (an embedded WebAssembly Graphviz draws
-    it); PNG and PDF need the 'dot' program. Nodes with validation problems
-    are outlined (errors red, warnings orange).
+    Tanpa --dot/--svg/--png/--pdf pohon dicetak di terminal. SVG dapat dibuat
+    tanpa Graphviz terpasang (Graphviz WebAssembly bawaan menggambarnya); PNG
+    dan PDF memerlukan program 'dot'. Node yang bermasalah diberi garis tepi
+    (galat merah, peringatan jingga).
 
-    Exit codes: 0 drawn, 1 drawn but the plan has errors (or could not be
-    read at all), 2 could not run.
+    Kode keluar: 0 digambar, 1 digambar tetapi rencana mengandung galat (atau
+    tidak terbaca), 2 tidak dapat berjalan.
     """
     from pokin.views.tree import RANKDIRS, DiagramOptions
 

@@ -16,8 +16,9 @@ def validate(
         list[str],
         typer.Argument(
             metavar="PATH",
-            help="Plan files, or folders searched for *.yaml / *.yml; a folder whose "
-            "pokin.toml has [workspace] is checked as one pemda with the links between plans.",
+            help="Berkas rencana, atau folder yang dicari *.yaml / *.yml; folder yang "
+            "pokin.toml-nya berisi [workspace] diperiksa sebagai satu pemda beserta "
+            "keterkaitan antarrencana.",
         ),
     ],
     output_format: Annotated[
@@ -25,18 +26,18 @@ def validate(
         typer.Option(
             "--format",
             "-f",
-            help="Output format (default: human; github when GITHUB_ACTIONS=true).",
+            help="Format keluaran (bawaan: human; github bila GITHUB_ACTIONS=true).",
         ),
     ] = None,
     strict: Annotated[
-        bool, typer.Option("--strict", help="Exit 1 on warnings too, not only on errors.")
+        bool, typer.Option("--strict", help="Keluar 1 juga karena peringatan, tidak hanya galat.")
     ] = False,
     select: Annotated[
         list[str] | None,
         typer.Option(
             "--select",
             metavar="CODES",
-            help="Only these rule codes or groups (repeatable, or comma-separated).",
+            help="Hanya kode atau kelompok aturan ini (boleh berulang, atau dipisah koma).",
         ),
     ] = None,
     ignore: Annotated[
@@ -44,28 +45,42 @@ def validate(
         typer.Option(
             "--ignore",
             metavar="CODES",
-            help="Skip these rule codes or groups (repeatable, or comma-separated).",
+            help="Lewati kode atau kelompok aturan ini (boleh berulang, atau dipisah koma).",
         ),
     ] = None,
     no_config: Annotated[
         bool,
         typer.Option(
-            "--no-config", help="Ignore [tool.pokin] in pyproject.toml and pokin.toml files."
+            "--no-config", help="Abaikan [tool.pokin] di pyproject.toml dan berkas pokin.toml."
+        ),
+    ] = False,
+    plans_only: Annotated[
+        bool,
+        typer.Option(
+            "--plans-only",
+            help="Lewati berkas yang bukan rencana pokin (tanpa kunci 'pokin:' di tingkat atas), "
+            "untuk hook pre-commit atas semua berkas YAML.",
         ),
     ] = False,
 ) -> None:
-    """Check plans against the format and the consistency rules.
+    """Periksa rencana terhadap format dan aturan konsistensi.
 
-    Settings come from the nearest pokin.toml or [tool.pokin] table in a
-    pyproject.toml above each plan; --select replaces its select, --ignore adds
-    to its ignore. Exit codes: 0 no errors (warnings allowed), 1 errors found
-    (or warnings with --strict), 2 could not run.
+    Pengaturan diambil dari pokin.toml atau tabel [tool.pokin] pyproject.toml
+    terdekat di atas tiap rencana; --select menggantikan select-nya, --ignore
+    menambah ignore-nya. Kode keluar: 0 tanpa galat (peringatan boleh), 1 ada
+    galat (atau peringatan dengan --strict), 2 tidak dapat berjalan.
     """
     from pokin.check.config import check_names
     from pokin.check.engine import Selection
     from pokin.check.workspace import check_paths_or_workspaces
     from pokin.problems import UsageError
 
+    if plans_only:
+        from pokin.atomic import is_plan_file
+
+        paths = [p for p in paths if os.path.isdir(p) or is_plan_file(p)]
+        if not paths:
+            raise typer.Exit(0)
     try:
         selection = Selection.of(
             check_names(_split(select), "--select"), check_names(_split(ignore), "--ignore")

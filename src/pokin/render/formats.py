@@ -48,6 +48,7 @@ PROBLEM_FORMATS: dict[str, OutputFormat] = _registry(
     OutputFormat("json", "JSON untuk alat lain", "pokin.render.problems:render_json", True),
     OutputFormat("github", "anotasi GitHub Actions", "pokin.render.github:render_github", True),
     OutputFormat("sarif", "SARIF 2.1.0 (code scanning)", "pokin.render.sarif:render_sarif", True),
+    OutputFormat("gitlab", "GitLab Code Quality (JSON)", "pokin.render.gitlab:render_gitlab", True),
 )
 
 #: `pokin budget`.
@@ -135,3 +136,22 @@ def emit(
             write_out(fmt.render(result, *args))
     else:
         write_out(fmt.render(result, *args))
+
+
+# --- `pokin export` -------------------------------------------------------------
+#: Spreadsheets of a plan; each renderer takes a LoadedPlan and returns bytes.
+EXPORT_FORMATS: dict[str, OutputFormat] = _registry(
+    OutputFormat(
+        "xlsx",
+        "buku kerja Excel: matriks, anggaran berumus, Renstra, jabatan, PK",
+        "pokin.render.sheets:render_xlsx",
+        True,
+    ),
+    OutputFormat(
+        "csv",
+        "matriks berjenjang sebagai CSV (pemisah ';', BOM)",
+        "pokin.render.sheets:render_matrix_csv",
+        True,
+    ),
+)
+# --- end `pokin export` ---------------------------------------------------------

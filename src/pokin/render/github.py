@@ -40,6 +40,8 @@ def annotation(problem: Problem) -> str:
         )
     )
     node = f"[{problem.node}] " if problem.node else ""
+    if problem.cell is not None:  # a spreadsheet cell: the annotation names it
+        node = f"{problem.cell}: {node}"
     # control characters (ESC colours a CI log) shown escaped, newlines percent-encoded
     message = visible(node + problem.message, lines=True)
     return f"::{_COMMAND[problem.severity]} {props}::{escape_data(message)}"

@@ -96,7 +96,7 @@ def _print_plain(report: Report) -> None:
         for p in problems:
             node = f" [{visible(p.node)}]" if p.node else ""
             word = _SEVERITY_WORD[p.severity]
-            where = f"{visible(p.file)}:{p.line}:{p.column}"
+            where = visible(p.where)
             write(f"  {where}: {p.code} {word}{node} {visible(p.message)}\n")
         write("\n")
     for line in nomenclature_lines(report):
@@ -112,6 +112,6 @@ def _line(p: Problem, escape: object) -> str:
     style = _SEVERITY_STYLE[p.severity]
     node = f" [cyan]\\[{esc(p.node)}][/cyan]" if p.node else ""
     return (
-        f"{esc(p.file)}:{p.line}:{p.column}: [{style}]{p.code} {_SEVERITY_WORD[p.severity]}"
+        f"{esc(p.where)}: [{style}]{p.code} {_SEVERITY_WORD[p.severity]}"
         f"[/{style}]{node} {esc(p.message)}"
     )

@@ -54,6 +54,8 @@ def artifact_location(file: str, cwd: Path | None = None) -> dict[str, str]:
 
 def _result(problem: Problem, index: int | None, cwd: Path) -> dict[str, object]:
     message = f"[{problem.node}] {problem.message}" if problem.node else problem.message
+    if problem.cell is not None:
+        message = f"{problem.cell}: {message}"
     result: dict[str, object] = {
         "ruleId": problem.code,
         "level": problem.severity,

@@ -120,6 +120,19 @@ _LINE_BREAK = re.compile("\r\n|[\r\n]")
 _PARSER_LINES: dict[int, tuple[str, list[int]]] = {}
 
 
+_EXTRA_BREAKS_SEEN: dict[int, tuple[str, bool]] = {}
+
+
+def _has_extra_breaks(text: str) -> bool:
+    """Whether ``text`` holds NEL, LS or PS (looked up once per text, not once per position)."""
+    cached = _EXTRA_BREAKS_SEEN.get(id(text))
+    if cached is None or cached[0] is not text:
+        _EXTRA_BREAKS_SEEN.clear()
+        cached = (text, any(ch in text for ch in _EXTRA_BREAKS))
+        _EXTRA_BREAKS_SEEN[id(text)] = cached
+    return cached[1]
+
+
 def true_position(text: str, line0: int, column0: int) -> tuple[int, int]:
     """1-based ``(line, column)`` in ``text`` of a parser mark's line and column.
 
@@ -127,7 +140,7 @@ def true_position(text: str, line0: int, column0: int) -> tuple[int, int]:
     at NEL, LS and PS. When the text holds any of those, the mark is mapped
     back to the line an editor shows. Otherwise it is the mark plus one.
     """
-    if not any(ch in text for ch in _EXTRA_BREAKS):
+    if not _has_extra_breaks(text):
         return (line0 + 1, column0 + 1)
     cached = _PARSER_LINES.get(id(text))
     if cached is None or cached[0] is not text:

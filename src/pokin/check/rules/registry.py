@@ -33,6 +33,7 @@ GROUPS: dict[str, str] = {
     "engine": "pokin's own operation (suppressions, internal failures)",
     "rencana-aksi": "targets per triwulan (rencana aksi) and the capaian method of indicators",
     "realisasi": "realisasi files: node ids, figures, periods and the plan they report on",
+    "sheet": "spreadsheets read by pokin import: sheets, columns and rows",
 }
 
 #: Modules that define rules; imported on first use so start-up stays quick.
@@ -47,6 +48,7 @@ RULE_MODULES: tuple[str, ...] = (
     "pokin.check.rules.evaluator",  # I013–I016, C010, C011
     "pokin.check.rules.rencana_aksi",  # T001–T005
     "pokin.check.rules.realisasi",  # M001–M016 (realisasi files)
+    "pokin.check.rules.sheet",  # X001–X003: pokin import
 )
 
 
