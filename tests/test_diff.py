@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from pokin.model import Indikator
 from pokin.source.load import load_text
 from pokin.views.diff import Change, compare, match_indicators, word_diff
@@ -224,3 +226,31 @@ def test_children_put_in_another_order_is_one_change_on_the_parent() -> None:
     assert [_key(c) for c in changes] == [
         ("changed", "keg-1", "urutan", ["sub-1", "sub-2"], ["sub-2", "sub-1"])
     ]
+
+
+# every key of the format is a reviewable change, the newer ones included
+_EVERY_KEY = [
+    ("target_triwulan: [25, 50, 75, 93.59]", "target_triwulan: [20, 50, 75, 93.59]",
+     "indikator.target_triwulan"),
+    ("            arah: naik\n", "            arah: tetap\n", "indikator.arah"),
+    ("            arah: naik\n", "            arah: naik\n            metode_capaian: dibatasi\n",
+     "indikator.metode_capaian"),
+    ("pokin: 1\n", "pokin: 1\nnomenklatur: kepmendagri-900\n", "nomenklatur"),
+    ("pokin: 1\n", "pokin: 1\njenis_pemda: kabupaten\n", "jenis_pemda"),
+    ("                anggaran: 271000  #",
+     "                anggaran_dokumen: 271.000.000\n                anggaran: 271000  #",
+     "anggaran_dokumen"),
+    ("    eselon: II\n    atasan: bupati\n",
+     "    eselon: II\n    atasan: bupati\n    pejabat:\n      nama: Drs. Contoh\n", "pejabat"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("old", "new", "field"), _EVERY_KEY, ids=[k[2] for k in _EVERY_KEY])
+def test_every_key_of_the_format_is_a_change(old: str, new: str, field: str) -> None:
+    text = EXAMPLE.read_text(encoding="utf-8")
+    assert old in text
+    before = load_text(text, "a.yaml").plan
+    after = load_text(text.replace(old, new, 1), "b.yaml").plan
+    assert before is not None and after is not None
+    fields = [c.field for c in compare(before, after).changes]
+    assert fields == [field]

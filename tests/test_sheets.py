@@ -539,3 +539,47 @@ def test_import_without_a_matrix_sheet_or_a_good_mapping(tmp_path: Path) -> None
     )
     assert no_header.code == 2 and "--tahun dan --perangkat-daerah" in no_header.stderr
     assert not any((tmp_path / n).exists() for n in ("b.yaml", "c.yaml", "d.yaml"))
+
+
+def test_roundtrip_keeps_rencana_aksi_and_the_published_anggaran(tmp_path: Path) -> None:
+    # target_triwulan (the example has it), arah, metode_capaian and anggaran_dokumen
+    text = EXAMPLE.read_text(encoding="utf-8")
+    changed = text.replace(
+        "            arah: naik\n",
+        "            arah: naik\n            metode_capaian: dibatasi\n",
+        1,
+    ).replace(
+        "                anggaran: 271000  #",
+        "                anggaran_dokumen: 271.000.000\n                anggaran: 271000  #",
+        1,
+    )
+    assert changed.count("metode_capaian") == 1 and changed.count("anggaran_dokumen") == 1
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(changed, encoding="utf-8")
+    book, back = tmp_path / "plan.xlsx", tmp_path / "back.yaml"
+    assert run_pokin("export", str(plan), "-o", str(book)).code == 0
+    run = run_pokin("import", str(book), "-o", str(back))
+    assert run.code == 0, run.stdout + run.stderr
+    diff = run_pokin("diff", str(plan), str(back), "--exit-code")
+    assert diff.code == 0, diff.stdout
+    assert back.read_text(encoding="utf-8").count("target_triwulan:") == 3
+
+
+def test_a_partial_rencana_aksi_row_is_a_located_problem(tmp_path: Path) -> None:
+    import xlsxwriter
+
+    book = tmp_path / "rencana.xlsx"
+    wb = xlsxwriter.Workbook(str(book))
+    ws = wb.add_worksheet("Matriks")
+    titles = ["Tingkat", "ID", "Nama", "Kinerja", "Indikator", "Satuan", "Target 2025"]
+    titles += ["Target TW I", "Target TW II", "Target TW III", "Target TW IV"]
+    ws.write_row(0, 0, titles)
+    ws.write_row(1, 0, ["Outcome", "hasil", None, "Meningkatnya X", "Persentase X", "%", 80])
+    ws.write_row(1, 7, [20, 40])
+    wb.close()
+    run = run_pokin(
+        "import", str(book), "-o", str(tmp_path / "p.yaml"),
+        "--tahun", "2025", "--perangkat-daerah", "Dinas Contoh",
+    )  # fmt: skip
+    assert run.code == 1, run.stdout + run.stderr
+    assert "Matriks!H2" in run.stdout and "TW IV" in run.stdout

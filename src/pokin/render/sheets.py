@@ -28,6 +28,7 @@ from pokin.views.sheets import (
     SHEET_MATRIX,
     SHEET_PLAN,
     SHEET_RENSTRA,
+    TRIWULAN_TITLES,
     IndicatorCells,
     Matrix,
     indicator_cells,
@@ -194,6 +195,8 @@ def _matrix_sheet(book: _Book, matrix: Matrix) -> None:
     widths |= {c: 11 for c in range(first_target, first_money)}
     widths |= {c: 17 for c in range(first_money, tail)}
     widths |= {tail: 14, tail + 1: 18, tail + 2: 14, tail + 3: 14, tail + 4: 40, tail + 5: 30}
+    extra = tail + 6  # the optional columns: anggaran dokumen, TW I–IV, arah, metode
+    widths |= {c: 14 for c in range(extra, len(titles))}
     book.header(ws, titles, widths)
     ws.outline_settings(True, False, True, False)
     formats: list[Any] = [None] * len(titles)
@@ -202,8 +205,10 @@ def _matrix_sheet(book: _Book, matrix: Matrix) -> None:
             formats[c] = book.rupiah
         elif first_target <= c < first_money:
             formats[c] = book.number
-        elif c in (3, 4, 5) or c >= tail + 4:  # nama, kinerja, indikator, catatan
+        elif c in (3, 4, 5, tail + 4, tail + 5):  # nama, kinerja, indikator, catatan
             formats[c] = book.wrap
+        elif titles[c] in TRIWULAN_TITLES:
+            formats[c] = book.number
     put = book.put
     wrapped = [(c, _per_line(widths[c])) for c in range(len(titles)) if formats[c] is book.wrap]
     for r, row in enumerate(matrix.rows, start=1):

@@ -30,6 +30,7 @@ from pokin.views.sheets import (
     ANGGARAN_PREFIX,
     MATRIX_HEAD,
     MATRIX_TAIL,
+    OPTIONAL_COLUMNS,
     PLAN_KEYS,
     SHEET_CROSSCUTTING,
     SHEET_JABATAN,
@@ -37,6 +38,7 @@ from pokin.views.sheets import (
     SHEET_PLAN,
     SHEET_RENSTRA,
     TARGET_PREFIX,
+    TRIWULAN_TITLES,
 )
 
 #: The file types `pokin import` reads.
@@ -507,8 +509,15 @@ _MATRIX_FIELDS = {
     "RPJMD": "rpjmd",
     "Induk": "induk",
     "Catatan": "catatan",
+    "Anggaran Dokumen": "anggaran_dokumen",
 }
-_INDICATOR_FIELDS = {"Indikator": "uraian", "Satuan": "satuan", "Catatan Indikator": "catatan"}
+_INDICATOR_FIELDS = {
+    "Indikator": "uraian",
+    "Satuan": "satuan",
+    "Catatan Indikator": "catatan",
+    "Arah": "arah",
+    "Metode Capaian": "metode_capaian",
+}
 
 
 def import_workbook(
@@ -590,7 +599,7 @@ def _read_plan_sheet(
 
 
 def _read_matrix(table: Table, reader: _Reader, data: dict[str, Any], tahun: Any) -> None:
-    known = {*MATRIX_HEAD, *MATRIX_TAIL}
+    known = {*MATRIX_HEAD, *MATRIX_TAIL, *OPTIONAL_COLUMNS}
     cols = _headers(table, reader, known)
     for required in ("Tingkat", "Kinerja"):
         if required not in cols:
@@ -732,6 +741,22 @@ def _matrix_indicator(
         if value is not None:
             found[year] = _target(value, col, ind.get("satuan"))
             cells.setdefault("target", col)
+    quarters: list[tuple[int, Any]] = []
+    for title in TRIWULAN_TITLES:
+        col = cols.get(title)
+        value = table.value(r, col) if col is not None else None
+        if value is not None and col is not None:
+            quarters.append((col, _target(value, col, ind.get("satuan"))))
+    if quarters:
+        if len(quarters) != len(TRIWULAN_TITLES):
+            raise _RowError(
+                "S004",
+                quarters[0][0],
+                "target triwulan harus diisi keempatnya (Target TW I sampai TW IV), "
+                f"terisi {len(quarters)}",
+            )
+        ind["target_triwulan"] = [value for _, value in quarters]
+        cells["target_triwulan"] = quarters[0][0]
     if not ind and not found:
         return None
     if "uraian" not in ind:
@@ -742,7 +767,7 @@ def _matrix_indicator(
         ind["target"] = (
             found[plan_year] if plan_year is not None and list(found) == [plan_year] else found
         )
-    order = ("uraian", "satuan", "target", "catatan")
+    order = ("uraian", "satuan", "target", "target_triwulan", "arah", "metode_capaian", "catatan")
     return {k: ind[k] for k in order if k in ind}, cells
 
 

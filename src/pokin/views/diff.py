@@ -15,7 +15,21 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from pokin.model import Indikator, Jabatan, RenstraItem
+from pydantic import BaseModel
+
+from pokin.levels import CHILD_KEY
+from pokin.model import (
+    Csf,
+    Indikator,
+    Jabatan,
+    Kegiatan,
+    Outcome,
+    Plan,
+    Program,
+    RenstraItem,
+    Rpjmd,
+    Subkegiatan,
+)
 from pokin.plan import LoadedPlan, NodeRef
 from pokin.views.rollup import Amounts, BudgetRow, budget_rollup, normalise
 
@@ -25,16 +39,49 @@ Scope = Literal["plan", "jabatan", "renstra", "node"]
 #: A word-level diff: ``("=", same)``, ``("-", removed)``, ``("+", added)`` segments.
 WordDiff = tuple[tuple[str, str], ...]
 
+
 #: Node fields compared as plain values, in display order.
-_NODE_FIELDS: tuple[str, ...] = ("kinerja", "nama", "kode", "anggaran", "pj", "renstra", "catatan")
+def _fields(*models: type[BaseModel], skip: frozenset[str] = frozenset()) -> tuple[str, ...]:
+    """Every field of ``models`` (in declaration order, once) but ``skip``.
+
+    Derived from the format's models, so a key added to the format is a
+    reviewable change in ``pokin diff`` without a second list to keep.
+    """
+    seen: dict[str, None] = {}
+    for model in models:
+        for name in model.model_fields:
+            if name not in skip:
+                seen.setdefault(name, None)
+    return tuple(seen)
+
+
+#: List-of-text fields, diffed item by item.
 _LIST_FIELDS = ("ekspektasi", "mandat", "isu_strategis")
+#: What a node holds besides its id, indicators, children and text lists.
+_NODE_ORDER = ("kinerja", "nama", "kode", "anggaran", "pj", "renstra", "catatan")
+_NODE_FIELDS = _fields(
+    Outcome,
+    Csf,
+    Program,
+    Kegiatan,
+    Subkegiatan,
+    skip=frozenset({"id", "indikator", *_LIST_FIELDS, *CHILD_KEY.values()}),
+)
+# the long-standing order first (the order changes are listed in), any other after
+_NODE_FIELDS = tuple(
+    sorted(_NODE_FIELDS, key=lambda f: _NODE_ORDER.index(f) if f in _NODE_ORDER else 99)
+)
 _TEXT_FIELDS = frozenset({"kinerja", "nama", "uraian", "catatan", "tujuan", "sasaran"})
 _TEXT_FIELDS |= {"indikator_tujuan", "perangkat_daerah", "ekspektasi", "mandat", "isu_strategis"}
-_JABATAN_FIELDS: tuple[str, ...] = ("nama", "eselon", "atasan", "catatan")
-# Additions: links between plans and who holds a jabatan are reviewable changes
-_NODE_FIELDS += ("induk", "rpjmd", "crosscutting")
-_JABATAN_FIELDS += ("pejabat",)
-_RPJMD_FIELDS = ("tujuan", "indikator_tujuan", "sasaran", "pj", "catatan")
+_JABATAN_FIELDS = _fields(Jabatan, skip=frozenset({"id"}))
+_RPJMD_FIELDS = _fields(Rpjmd)
+#: The plan's own keys (the lists and sections are diffed on their own).
+_HEADER_FIELDS = _fields(
+    Plan,
+    skip=frozenset({"pokin", "rpjmd", "renstra", "jabatan", "outcome", "csf", *CHILD_KEY.values()}),
+)
+#: An indicator's keys besides its uraian (the match key) and target (per year).
+_INDIKATOR_FIELDS = _fields(Indikator, skip=frozenset({"uraian", "target"}))
 
 
 @dataclass(frozen=True, slots=True)
@@ -237,7 +284,7 @@ def compare(old: LoadedPlan | None, new: LoadedPlan | None) -> Changes:
 
 def _header_changes(old: LoadedPlan, new: LoadedPlan) -> Iterable[Change]:
     o, n = old.model, new.model
-    for name in ("dokumen", "kode_pd", "perangkat_daerah", "tahun", "periode"):
+    for name in _HEADER_FIELDS:
         a, b = getattr(o, name), getattr(n, name)
         if a != b:
             yield _changed("plan", None, None, name, _plain(a), _plain(b))
@@ -479,16 +526,12 @@ def _indicator_changes(
             yield _changed(
                 scope, oid, level, "indikator.uraian", a.uraian, b.uraian, label, b.uraian
             )
-        if a.satuan != b.satuan:
-            yield _changed(
-                scope, oid, level, "indikator.satuan", a.satuan, b.satuan, label, b.uraian
-            )
         if a.target != b.target:
             yield from _target_changes(scope, oid, level, label, a, b, tahun)
-        if a.catatan != b.catatan:
-            yield _changed(
-                scope, oid, level, "indikator.catatan", a.catatan, b.catatan, label, b.uraian
-            )
+        for name in _INDIKATOR_FIELDS:
+            x, y = getattr(a, name), getattr(b, name)
+            if x != y:
+                yield _changed(scope, oid, level, f"indikator.{name}", x, y, label, b.uraian)
     for ind in added:
         yield Change(
             "added", scope, oid, level, "indikator", None, _indikator(ind), label, ind.uraian

@@ -32,16 +32,25 @@ MATRIX_HEAD = ("Tingkat", "ID", "Kode", "Nama", "Kinerja", "Indikator", "Satuan"
 MATRIX_TAIL = ("PJ", "Renstra", "RPJMD", "Induk", "Catatan", "Catatan Indikator")
 TARGET_PREFIX = "Target "
 ANGGARAN_PREFIX = "Anggaran "
+#: Columns written only when some node or indicator of the plan uses the key, after the tail.
+ANGGARAN_DOKUMEN = "Anggaran Dokumen"
+TRIWULAN_TITLES = ("Target TW I", "Target TW II", "Target TW III", "Target TW IV")
+ARAH = "Arah"
+METODE_CAPAIAN = "Metode Capaian"
+OPTIONAL_COLUMNS = (ANGGARAN_DOKUMEN, *TRIWULAN_TITLES, ARAH, METODE_CAPAIAN)
 
 
 @dataclass(frozen=True, slots=True)
 class IndicatorCells:
-    """One indicator's cells: uraian, satuan, targets by year, catatan."""
+    """One indicator's cells: uraian, satuan, targets by year, catatan, rencana aksi."""
 
     uraian: str
     satuan: str | None
     targets: dict[int, Number]
     catatan: str | None
+    triwulan: tuple[Number, ...] | None = None
+    arah: str | None = None
+    metode_capaian: str | None = None
 
 
 @dataclass(slots=True)
@@ -74,6 +83,8 @@ class Matrix:
     target_years: list[int]
     anggaran_years: list[int]
     rows: list[MatrixRow]
+    #: The :data:`OPTIONAL_COLUMNS` the plan uses, in that order.
+    optional: tuple[str, ...] = ()
 
     def header(self) -> list[str]:
         """The column titles of the matrix, in order."""
@@ -82,6 +93,7 @@ class Matrix:
             *(f"{TARGET_PREFIX}{y}" for y in self.target_years),
             *(f"{ANGGARAN_PREFIX}{y}" for y in self.anggaran_years),
             *MATRIX_TAIL,
+            *self.optional,
         ]
 
 
@@ -93,7 +105,10 @@ def indicator_cells(ind: Indikator, tahun: int) -> IndicatorCells:
         targets = {}
     else:
         targets = {tahun: ind.target}
-    return IndicatorCells(ind.uraian, ind.satuan, targets, ind.catatan)
+    triwulan = tuple(ind.target_triwulan) if ind.target_triwulan is not None else None
+    return IndicatorCells(
+        ind.uraian, ind.satuan, targets, ind.catatan, triwulan, ind.arah, ind.metode_capaian
+    )
 
 
 def matrix_view(plan: LoadedPlan) -> Matrix:
@@ -116,7 +131,14 @@ def matrix_view(plan: LoadedPlan) -> Matrix:
     target_years.add(tahun)
     if any(BY_KEY[r.level].money for r in rows):
         anggaran_years.add(tahun)
-    return Matrix(tahun, sorted(target_years), sorted(anggaran_years), rows)
+    used = {
+        ANGGARAN_DOKUMEN: any(getattr(r.node, "anggaran_dokumen", None) for r in rows if r.first),
+        **dict.fromkeys(TRIWULAN_TITLES, any(r.indicator and r.indicator.triwulan for r in rows)),
+        ARAH: any(r.indicator and r.indicator.arah for r in rows),
+        METODE_CAPAIAN: any(r.indicator and r.indicator.metode_capaian for r in rows),
+    }
+    optional = tuple(title for title in OPTIONAL_COLUMNS if used[title])
+    return Matrix(tahun, sorted(target_years), sorted(anggaran_years), rows, optional)
 
 
 def matrix_cells(matrix: Matrix, row: MatrixRow) -> list[object]:
@@ -148,6 +170,16 @@ def matrix_cells(matrix: Matrix, row: MatrixRow) -> list[object]:
     else:
         cells += [None] * 5
     cells.append(ind.catatan if ind else None)
+    for title in matrix.optional:
+        if title == ANGGARAN_DOKUMEN:
+            cells.append(getattr(node, "anggaran_dokumen", None) if row.first else None)
+        elif title in TRIWULAN_TITLES:
+            quarter = TRIWULAN_TITLES.index(title)
+            cells.append(ind.triwulan[quarter] if ind and ind.triwulan else None)
+        elif title == ARAH:
+            cells.append(ind.arah if ind else None)
+        else:
+            cells.append(ind.metode_capaian if ind else None)
     return cells
 
 
