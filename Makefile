@@ -33,6 +33,7 @@ demo: $(VENV)/.runtime
 	$(BIN)/pokin report $(PLAN) -o $(OUT)/laporan.md
 	$(BIN)/pokin pk $(PLAN) --all -o $(OUT)/pk
 	$(BIN)/pokin validate $(PLAN) --format sarif > $(OUT)/pokin.sarif
+	$(BIN)/pokin export $(PLAN) -o $(OUT)/rencana.xlsx
 	$(BIN)/pokin validate $(WORKSPACE)
 	$(BIN)/pokin budget $(WORKSPACE) --by urusan
 	$(BIN)/pokin tree $(WORKSPACE) --root dinkes
