@@ -25,24 +25,9 @@ import jinja2
 from markupsafe import Markup
 
 from pokin.levels import BY_KEY
-from pokin.numbers import format_number, format_rupiah, roman
+from pokin.numbers import BULAN, format_number, format_rupiah, roman
 
 Format = Literal["html", "md"]
-
-BULAN = (
-    "Januari",
-    "Februari",
-    "Maret",
-    "April",
-    "Mei",
-    "Juni",
-    "Juli",
-    "Agustus",
-    "September",
-    "Oktober",
-    "November",
-    "Desember",
-)
 
 
 class _PackageTemplates(jinja2.BaseLoader):

@@ -330,22 +330,29 @@ def _add_edges(
         for child in children:
             graph.edge(parent, names[id(child)])
         return
-    frame = f"cluster~{parent}"
+    stack_frame(graph, f"cluster~{parent}", parent, [names[id(c)] for c in children], STACK_HEIGHT)
+
+
+def stack_frame(graph: object, frame: str, parent: str, children: list[str], height: int) -> None:
+    """``children`` (node names) stacked in balanced columns of at most ``height`` in a frame."""
+    import graphviz
+
+    assert isinstance(graph, graphviz.Digraph)
     with graph.subgraph(name=frame) as sub:
         sub.attr(style="rounded,filled", color="#D9D9D9", fillcolor="#FAFAFA", label="")
-        per_column = -(-len(children) // -(-len(children) // STACK_HEIGHT))  # balanced
+        per_column = -(-len(children) // -(-len(children) // height))  # balanced
         columns = [children[i : i + per_column] for i in range(0, len(children), per_column)]
         for column in columns:
             for child in column:
-                sub.node(names[id(child)])
+                sub.node(child)
             for upper, lower in itertools.pairwise(column):
-                sub.edge(names[id(upper)], names[id(lower)], style="invis")
+                sub.edge(upper, lower, style="invis")
         if len(columns) > 1:
             with sub.subgraph() as tops:
                 tops.attr(rank="same")
                 for column in columns:
-                    tops.node(names[id(column[0])])
-    graph.edge(parent, names[id(children[0])], lhead=frame)
+                    tops.node(column[0])
+    graph.edge(parent, children[0], lhead=frame)
 
 
 def _add_legend(graph: object, view: TreeView, problems: list[Problem], view_rankdir: str) -> None:

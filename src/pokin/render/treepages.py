@@ -192,25 +192,10 @@ def _stack(
     graph: object, names: dict[int, str], parent: NodeRef, children: list[NodeRef], height: int
 ) -> None:
     """Leaf children stacked in columns under their parent (narrow pages)."""
-    import graphviz
+    from pokin.render.dot import stack_frame
 
-    assert isinstance(graph, graphviz.Digraph)
-    frame = f"cluster_{names[id(parent)]}"
-    with graph.subgraph(name=frame) as sub:
-        sub.attr(style="rounded,filled", color="#D9D9D9", fillcolor="#FAFAFA", label="")
-        per_column = -(-len(children) // -(-len(children) // height))
-        columns = [children[i : i + per_column] for i in range(0, len(children), per_column)]
-        for column in columns:
-            for child in column:
-                sub.node(names[id(child)])
-            for upper, lower in itertools.pairwise(column):
-                sub.edge(names[id(upper)], names[id(lower)], style="invis")
-        if len(columns) > 1:
-            with sub.subgraph() as tops:
-                tops.attr(rank="same")
-                for column in columns:
-                    tops.node(names[id(column[0])])
-    graph.edge(names[id(parent)], names[id(children[0])], lhead=frame)
+    name = names[id(parent)]
+    stack_frame(graph, f"cluster_{name}", name, [names[id(c)] for c in children], height)
 
 
 # ------------------------------------------------------------------ SVG page

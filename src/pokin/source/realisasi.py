@@ -28,7 +28,7 @@ from pydantic_core import PydanticCustomError
 
 from pokin import gc_paused
 from pokin.model import _NUMBER_SCHEMA, _RUPIAH_SCHEMA, GRADES, YEAR_MAX, YEAR_MIN, Id
-from pokin.numbers import NumberFormatError, parse_rupiah, parse_target
+from pokin.numbers import BULAN, NumberFormatError, parse_rupiah, parse_target
 from pokin.problems import Path, Problem
 from pokin.source.parse import Document, decode, parse
 
@@ -56,20 +56,6 @@ PERIODE_START_MONTH: dict[str, int] = {
     "tahunan": 1,
     **{f"b{m:02d}": m for m in range(1, 13)},
 }
-_BULAN = (
-    "Januari",
-    "Februari",
-    "Maret",
-    "April",
-    "Mei",
-    "Juni",
-    "Juli",
-    "Agustus",
-    "September",
-    "Oktober",
-    "November",
-    "Desember",
-)
 #: How each period is named in a report.
 PERIODE_LABEL: dict[str, str] = {
     "tw1": "Triwulan I",
@@ -79,7 +65,7 @@ PERIODE_LABEL: dict[str, str] = {
     "s1": "Semester I",
     "s2": "Semester II",
     "tahunan": "Tahunan",
-    **{f"b{m:02d}": _BULAN[m - 1] for m in range(1, 13)},
+    **{f"b{m:02d}": BULAN[m - 1] for m in range(1, 13)},
 }
 Periode = Literal[
     "tw1", "tw2", "tw3", "tw4", "s1", "s2", "tahunan",
