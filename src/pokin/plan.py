@@ -82,6 +82,18 @@ class LoadedPlan:
         value: T = self._cache[key]
         return value
 
+    def owners(self) -> dict[int, str | None]:
+        """Each node's :meth:`NodeRef.owner`, keyed by ``id(ref)``: one pass, once per plan."""
+
+        def build() -> dict[int, str | None]:
+            owners: dict[int, str | None] = {}
+            for ref in self.nodes:  # file order: a parent before its children
+                inherited = owners.get(id(ref.parent)) if ref.parent is not None else None
+                owners[id(ref)] = ref.node.pj or inherited
+            return owners
+
+        return self.cached("owners", build)
+
     def renstra_items(self) -> Iterator[tuple[str, tuple[str | int, ...], RenstraItem]]:
         """Every Renstra item as (``"tujuan"`` or ``"sasaran"``, its path, item), tujuan first."""
         renstra = self.model.renstra

@@ -304,8 +304,9 @@ def jabatan_nothing_to_sign(plan: LoadedPlan) -> Iterable[Finding]:
     """
     tahun = plan.model.tahun
     owners: dict[str, bool] = {}
+    owner_of = plan.owners()
     for ref in plan.nodes:
-        owner = ref.owner()
+        owner = owner_of[id(ref)]
         if owner is not None:
             targeted = any(_targeted(ind, tahun) for ind in ref.node.indikator)
             owners[owner] = owners.get(owner, False) or targeted

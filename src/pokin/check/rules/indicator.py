@@ -15,7 +15,7 @@ from typing import Literal
 
 from pokin.check.rules.registry import rule
 from pokin.levels import LEVEL_WORD
-from pokin.model import Indikator
+from pokin.model import Csf, Indikator
 from pokin.numbers import format_number
 from pokin.plan import LoadedPlan, NodeRef
 from pokin.problems import Finding, Path, shorten
@@ -700,12 +700,14 @@ def pk_row_without_target(plan: LoadedPlan) -> Iterable[Finding]:
     tahun = plan.model.tahun
     known = plan.jabatan_by_id
     linked: set[str] = set()
+    owners = plan.owners()
     for ref, i, ind in _indicators(plan):
-        owner = ref.owner()
+        owner = owners[id(ref)]
         if owner is None or owner not in known:
             continue
-        link = getattr(ref.node, "renstra", None)
-        if isinstance(link, str):
+        # only a CSF has `renstra` (getattr on another node costs pydantic's slow path)
+        link = ref.node.renstra if isinstance(ref.node, Csf) else None
+        if link is not None:
             linked.add(link)
         if _has_target_for(ind, tahun):
             continue
