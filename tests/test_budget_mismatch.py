@@ -33,9 +33,9 @@ PUBLISHED = re.compile(r"^(\s*anggaran: )(\d+)(\s+# dokumen: )(\d{1,3}(?:\.\d{3}
 # (level, id, line of its anggaran, declared, computed, difference)
 EXPECTED = [
     ("kegiatan", "rehsos-dasar-luar-panti", 281, 266_749_630, 537_478_630, -270_729_000),
-    ("program", "dayasos", 518, 150_000_000, 100_000_000, 50_000_000),
-    ("kegiatan", "dayasos-psks", 531, 100_000_000, 150_000_000, -50_000_000),
-    ("kegiatan", "penunjang-kepegawaian", 680, 65_510_000, 165_510_000, -100_000_000),
+    ("program", "dayasos", 520, 150_000_000, 100_000_000, 50_000_000),
+    ("kegiatan", "dayasos-psks", 533, 100_000_000, 150_000_000, -50_000_000),
+    ("kegiatan", "penunjang-kepegawaian", 685, 65_510_000, 165_510_000, -100_000_000),
 ]
 
 
@@ -52,8 +52,8 @@ def published(tmp_path_factory: pytest.TempPathFactory) -> Path:
             injected.append((n + 1, int(match.group(2)), int(figure)))
     assert injected == [
         (341, 271_000, 271_000_000),
-        (531, 150_000_000, 100_000_000),
-        (692, 65_510_000, 165_510_000),
+        (533, 150_000_000, 100_000_000),
+        (697, 65_510_000, 165_510_000),
     ]
     path = tmp_path_factory.mktemp("published") / "dinsos_kotim_2025_published.yaml"
     path.write_text("".join(lines), encoding="utf-8")
@@ -78,11 +78,11 @@ def test_human_table_marks_each_difference_at_its_row(published: Path) -> None:
     assert tail[1:] == [
         f"  {published}:281 kegiatan 'rehsos-dasar-luar-panti': tertulis Rp 266.749.630, "
         "jumlah rincian Rp 537.478.630, selisih -Rp 270.729.000",
-        f"  {published}:518 program 'dayasos': tertulis Rp 150.000.000, "
+        f"  {published}:520 program 'dayasos': tertulis Rp 150.000.000, "
         "jumlah rincian Rp 100.000.000, selisih +Rp 50.000.000",
-        f"  {published}:531 kegiatan 'dayasos-psks': tertulis Rp 100.000.000, "
+        f"  {published}:533 kegiatan 'dayasos-psks': tertulis Rp 100.000.000, "
         "jumlah rincian Rp 150.000.000, selisih -Rp 50.000.000",
-        f"  {published}:680 kegiatan 'penunjang-kepegawaian': tertulis Rp 65.510.000, "
+        f"  {published}:685 kegiatan 'penunjang-kepegawaian': tertulis Rp 65.510.000, "
         "jumlah rincian Rp 165.510.000, selisih -Rp 100.000.000",
     ]
 
@@ -169,14 +169,14 @@ def test_malformed_published_figures_are_schema_errors_reported_as_validate_does
     validate = run_pokin("validate", str(path))
     assert budget.code == validate.code == 1
     assert budget.stdout == validate.stdout
-    assert f"{path}:497:" in budget.stdout and f"{path}:730:" in budget.stdout
+    assert f"{path}:498:" in budget.stdout and f"{path}:736:" in budget.stdout
     budget = run_pokin("budget", str(path), "--format", "json")
     validate = run_pokin("validate", str(path), "--format", "json")
     assert budget.code == 1
     assert json.loads(budget.stdout) == json.loads(validate.stdout)
-    assert [p["line"] for p in json.loads(budget.stdout)["problems"]] == [497, 730]
+    assert [p["line"] for p in json.loads(budget.stdout)["problems"]] == [498, 736]
     for fmt in ("csv", "md"):
         run = run_pokin("budget", str(path), "--format", fmt)
         assert run.code == 1
         assert run.stdout == ""
-        assert f"{path}:497:" in run.stderr
+        assert f"{path}:498:" in run.stderr

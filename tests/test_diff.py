@@ -237,9 +237,7 @@ _EVERY_KEY = [
      "indikator.metode_capaian"),
     ("pokin: 1\n", "pokin: 1\nnomenklatur: kepmendagri-900\n", "nomenklatur"),
     ("pokin: 1\n", "pokin: 1\njenis_pemda: kabupaten\n", "jenis_pemda"),
-    ("                anggaran: 271000  #",
-     "                anggaran_dokumen: 271.000.000\n                anggaran: 271000  #",
-     "anggaran_dokumen"),
+    ('anggaran_dokumen: "271.000.000"', 'anggaran_dokumen: "271.000.000,-"', "anggaran_dokumen"),
     ("    eselon: II\n    atasan: bupati\n",
      "    eselon: II\n    atasan: bupati\n    pejabat:\n      nama: Drs. Contoh\n", "pejabat"),
 ]  # fmt: skip

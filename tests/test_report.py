@@ -116,7 +116,7 @@ def test_budget_summary_uses_the_corrected_figures(example_report: Report) -> No
 def test_problem_summary_counts(example_report: Report) -> None:
     p = example_report.problems
     assert (p.errors, p.warnings) == (0, len(p.problems))
-    assert ("B003", 586) in {(x.code, x.line) for x in p.problems}
+    assert ("B003", 590) in {(x.code, x.line) for x in p.problems}
 
 
 # ---------------------------------------------------------------- filters
@@ -191,9 +191,11 @@ def test_markdown_walks_the_seed(md_report: tuple[Path, str]) -> None:
     assert "| Anggaran | Rp 372.250.370 |" in text
     # Tahap 5.3, sub kegiatan with the figures the example corrects
     assert "| Target Sub Kegiatan | 55 orang |" in text
-    assert "| Anggaran | Rp 13.298.000 |" in text  # seed: "13.2918.000"
-    assert "| Anggaran | Rp 3.536.925.665 |" in text  # seed: "3.536.925. 665"
-    assert "Rp 165.510.000" not in text  # seed's typo, corrected to 65.510.000
+    assert "| Anggaran | Rp 13.298.000 (dokumen sumber: 13.2918.000) |" in text
+    assert "| Anggaran | Rp 3.536.925.665 (dokumen sumber: 3.536.925. 665) |" in text
+    # the seed's typo is shown as written beside the corrected figure, never as an amount
+    assert "Rp 165.510.000" not in text
+    assert "| Anggaran | Rp 65.510.000 (dokumen sumber: 165.510.000) |" in text
     # 5.4 and the summaries
     assert (
         "| Kinerja Manajerial | Program | Program Penanganan Bencana | Presentase korban "
@@ -201,8 +203,8 @@ def test_markdown_walks_the_seed(md_report: tuple[Path, str]) -> None:
         "Sosial | PK Eselon III |" in text
     )
     assert "| | **Jumlah** | **Rp 6.312.818.993** |" in text
-    assert "| 586 | B003 | peringatan | tmp\\-pengamanan |" not in text  # ids are not escaped
-    assert "| 586 | B003 | peringatan | tmp-pengamanan |" in text
+    assert "| 590 | B003 | peringatan | tmp\\-pengamanan |" not in text  # ids are not escaped
+    assert "| 590 | B003 | peringatan | tmp-pengamanan |" in text
 
 
 def test_markdown_links_the_svg_beside_it(md_report: tuple[Path, str]) -> None:
