@@ -167,24 +167,17 @@ def format_bytes(raw: bytes, file: str) -> FormatResult:
     model and hold the same comments.
     """
     result = FormatResult(file, raw)
-    text, problem = decode(raw, file)
-    if text is None:
-        assert problem is not None
-        result.problems = [problem]
+    decoded = _decoded(result)
+    if decoded is None:
         return result
-    crlf = text.count("\r\n") * 2 > text.count("\n")
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text, crlf = decoded
     loaded = load_text(text, file)
     if loaded.plan is None or loaded.problems or loaded.document is None:
         result.problems = list(loaded.problems)
         if not result.problems:  # pragma: no cover - a plan-less load always has problems
             result.error = "berkas tidak dapat dibaca sebagai rencana"
         return result
-    if any(mark in text for mark in _ODD_BREAKS):
-        result.error = (
-            "berkas memuat pemisah baris Unicode (NEL, LS atau PS); "
-            "ganti dengan baris baru biasa, berkas tidak diubah"
-        )
+    if _odd_breaks(text, result):
         return result
     try:
         out = _format_document(text, loaded.document)
@@ -197,10 +190,35 @@ def format_bytes(raw: bytes, file: str) -> FormatResult:
         if reason is not None:
             result.error = reason + "; berkas tidak diubah"
             return result
-    if crlf:
-        out = out.replace("\n", "\r\n")
-    result.formatted = out.encode("utf-8")
+    result.formatted = _encoded(out, crlf)
     return result
+
+
+def _decoded(result: FormatResult) -> tuple[str, bool] | None:
+    """The file's text with LF line ends and whether it used CRLF; None: not text."""
+    text, problem = decode(result.original, result.file)
+    if text is None:
+        assert problem is not None
+        result.problems = [problem]
+        return None
+    crlf = text.count("\r\n") * 2 > text.count("\n")
+    return text.replace("\r\n", "\n").replace("\r", "\n"), crlf
+
+
+def _odd_breaks(text: str, result: FormatResult) -> bool:
+    """Whether ``text`` holds Unicode line separators (then ``result`` says so)."""
+    if any(mark in text for mark in _ODD_BREAKS):
+        result.error = (
+            "berkas memuat pemisah baris Unicode (NEL, LS atau PS); "
+            "ganti dengan baris baru biasa, berkas tidak diubah"
+        )
+        return True
+    return False
+
+
+def _encoded(out: str, crlf: bool) -> bytes:
+    """The formatted text as bytes, with the file's own line ends."""
+    return (out.replace("\n", "\r\n") if crlf else out).encode("utf-8")
 
 
 def format_file(path: str, write: bool) -> FormatResult:
@@ -228,13 +246,10 @@ def _format_realisasi(raw: bytes, path: str) -> FormatResult:
     from pokin.source.realisasi import load_realisasi_text
 
     result = FormatResult(path, raw)
-    text, problem = decode(raw, path)
-    if text is None:
-        assert problem is not None
-        result.problems = [problem]
+    decoded = _decoded(result)
+    if decoded is None:
         return result
-    crlf = text.count("\r\n") * 2 > text.count("\n")
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text, crlf = decoded
     loaded = load_realisasi_text(text, path)
     real = loaded.realisasi
     if real is None or loaded.problems or real.document is None:
@@ -242,8 +257,7 @@ def _format_realisasi(raw: bytes, path: str) -> FormatResult:
         if not result.problems:  # pragma: no cover
             result.error = "berkas tidak dapat dibaca sebagai berkas realisasi"
         return result
-    if any(mark in text for mark in _ODD_BREAKS):
-        result.error = "berkas memuat pemisah baris Unicode (NEL, LS atau PS); berkas tidak diubah"
+    if _odd_breaks(text, result):
         return result
     try:
         out = _Emitter(text, real.document.root, "realisasi_root").emit()
@@ -259,9 +273,7 @@ def _format_realisasi(raw: bytes, path: str) -> FormatResult:
         if lost:
             result.error = f"komentar '{next(iter(lost))[:60]}' akan hilang; berkas tidak diubah"
             return result
-    if crlf:
-        out = out.replace("\n", "\r\n")
-    result.formatted = out.encode("utf-8")
+    result.formatted = _encoded(out, crlf)
     return result
 
 
@@ -641,8 +653,9 @@ class _Emitter:
         return "\n".join(out) + "\n"
 
 
-# Roles: which key order and which number forms apply to a mapping's entries.
-_ORDERS: dict[str, tuple[str, ...]] = {
+# Roles: which key order and which number forms apply to a mapping's entries
+# (also the order `pokin import` writes in, pokin.render.plan_yaml).
+KEY_ORDERS: dict[str, tuple[str, ...]] = {
     "root": TOP_KEYS,
     "rpjmd": RPJMD_KEYS,
     "renstra": RENSTRA_KEYS,
@@ -658,7 +671,7 @@ _ORDERS: dict[str, tuple[str, ...]] = {
 
 
 _RANKS: dict[str, dict[str | None, int]] = {
-    role: {key: i for i, key in enumerate(order)} for role, order in _ORDERS.items()
+    role: {key: i for i, key in enumerate(order)} for role, order in KEY_ORDERS.items()
 }
 _YEARLY = frozenset(("money", "target", "target%"))
 _T = TypeVar("_T", bound=tuple[Any, ...])

@@ -8,26 +8,34 @@ validators read draft-07, so ``$defs`` becomes ``definitions`` and
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from pydantic import BaseModel
 
 SCHEMA_ID = "https://pokin.example/schema/pokin.schema.json"
+
+
+def _schema(model: type[BaseModel], schema_id: str, title: str) -> dict[str, Any]:
+    """``model`` as a draft-07 JSON Schema with its ``$id`` and title."""
+    raw = model.model_json_schema(ref_template="#/definitions/{model}", mode="validation")
+    schema = _draft07(raw)
+    assert isinstance(schema, dict)
+    definitions = schema.pop("definitions", {})
+    return {
+        "$schema": "http://json-schema.org/draft-07/schema#",
+        "$id": schema_id,
+        **schema,
+        "title": title,
+        "definitions": definitions,
+    }
 
 
 def plan_schema() -> dict[str, Any]:
     """The plan format as a draft-07 JSON Schema."""
     from pokin.model import Plan
 
-    raw = Plan.model_json_schema(ref_template="#/definitions/{model}", mode="validation")
-    schema = _draft07(raw)
-    assert isinstance(schema, dict)
-    definitions = schema.pop("definitions", {})
-    return {
-        "$schema": "http://json-schema.org/draft-07/schema#",
-        "$id": SCHEMA_ID,
-        **schema,
-        "title": "pokin plan (Penjenjangan Kinerja)",
-        "definitions": definitions,
-    }
+    return _schema(Plan, SCHEMA_ID, "pokin plan (Penjenjangan Kinerja)")
 
 
 def plan_schema_json() -> str:
@@ -42,17 +50,11 @@ def realisasi_schema() -> dict[str, Any]:
     """The realisasi file format (``pokin_realisasi: 1``) as a draft-07 JSON Schema."""
     from pokin.source.realisasi import Realisasi
 
-    raw = Realisasi.model_json_schema(ref_template="#/definitions/{model}", mode="validation")
-    schema = _draft07(raw)
-    assert isinstance(schema, dict)
-    definitions = schema.pop("definitions", {})
-    return {
-        "$schema": "http://json-schema.org/draft-07/schema#",
-        "$id": REALISASI_SCHEMA_ID,
-        **schema,
-        "title": "pokin realisasi (realisasi kinerja dan anggaran satu periode)",
-        "definitions": definitions,
-    }
+    return _schema(
+        Realisasi,
+        REALISASI_SCHEMA_ID,
+        "pokin realisasi (realisasi kinerja dan anggaran satu periode)",
+    )
 
 
 def realisasi_schema_json() -> str:

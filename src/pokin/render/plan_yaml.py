@@ -14,27 +14,11 @@ import re
 from typing import Any
 
 from pokin.levels import CHILD_KEY
-from pokin.render.fmt import (
-    CROSSCUTTING_KEYS,
-    INDIKATOR_KEYS,
-    JABATAN_KEYS,
-    NODE_KEYS,
-    PEJABAT_KEYS,
-    RENSTRA_ITEM_KEYS,
-    RENSTRA_KEYS,
-    RPJMD_KEYS,
-    TOP_KEYS,
-)
+from pokin.render.fmt import KEY_ORDERS, NODE_KEYS
 
+#: fmt's key orders, with one role for the nodes of every level.
 _ORDERS: dict[str, tuple[str, ...]] = {
-    "root": TOP_KEYS,
-    "rpjmd": RPJMD_KEYS,
-    "renstra": RENSTRA_KEYS,
-    "renstra_item": RENSTRA_ITEM_KEYS,
-    "jabatan": JABATAN_KEYS,
-    "pejabat": PEJABAT_KEYS,
-    "crosscutting": CROSSCUTTING_KEYS,
-    "indikator": INDIKATOR_KEYS,
+    **{role: order for role, order in KEY_ORDERS.items() if not role.startswith("node:")},
     "node": NODE_KEYS,
 }
 _RANKS = {role: {key: i for i, key in enumerate(order)} for role, order in _ORDERS.items()}
